@@ -1,0 +1,134 @@
+// tlswire/wire/writer.hpp — the constexpr writer.
+//
+// `writer` is the only code in tlswire that writes output bytes. It writes
+// into one of three targets: a caller's fixed buffer (never allocates), a
+// std::vector it appends to (allocates, on request), or nothing at all (a
+// size counter, for encoded_size). Length prefixes are scoped: `prefixed`
+// reserves the prefix, runs the body, then fills the length in, so no length
+// is ever computed by hand. Errors are sticky: the first one (fixed buffer
+// full, body too long for its prefix, body outside the RFC <min..max>) is kept
+// with its output offset, and later writes are ignored.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "tlswire/wire/bytes.hpp"
+#include "tlswire/wire/error.hpp"
+
+namespace tlswire {
+
+// bounds — whether `prefixed` scopes enforce the RFC <min..max> of a vector.
+// Test tools that build malformed messages on purpose use `bounds::unchecked`;
+// a prefix too narrow for its body is an error either way (it cannot be encoded).
+enum class bounds : std::uint8_t { checked, unchecked };
+
+class writer {
+public:
+    // writer() — counts bytes, writes nothing.
+    constexpr writer() noexcept = default;
+    // writer(buf) — writes into a fixed buffer; overflow is errc::buffer_overflow.
+    constexpr explicit writer(std::span<std::uint8_t> buf, bounds b = bounds::checked) noexcept
+        : buf_(buf), mode_(target::fixed), bounds_(b) {}
+    // writer(vec) — appends to a growable vector.
+    constexpr explicit writer(std::vector<std::uint8_t>& vec, bounds b = bounds::checked) noexcept
+        : vec_(&vec), base_(vec.size()), mode_(target::vector), bounds_(b) {}
+
+    [[nodiscard]] constexpr bool ok() const noexcept { return err_.code == errc::ok; }
+    [[nodiscard]] constexpr const error& err() const noexcept { return err_; }
+    // Bytes written so far by this writer.
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
+    [[nodiscard]] constexpr bool checks_bounds() const noexcept { return bounds_ == bounds::checked; }
+    // The bytes written so far (empty for a counting writer).
+    [[nodiscard]] constexpr bytes_view written() const noexcept {
+        if (mode_ == target::fixed) return bytes_view(buf_.data(), size_);
+        if (mode_ == target::vector) return bytes_view(vec_->data() + base_, size_);
+        return {};
+    }
+
+    constexpr bool fail(errc code, std::string_view where) noexcept {
+        if (err_.code == errc::ok) err_ = error{code, size_, where};
+        return false;
+    }
+
+    constexpr void u8(std::uint8_t v) noexcept { be(v, 1); }
+    constexpr void u16(std::uint16_t v) noexcept { be(v, 2); }
+    constexpr void u24(std::uint32_t v) noexcept { be(v, 3); }
+    constexpr void u32(std::uint32_t v) noexcept { be(v, 4); }
+    constexpr void u64(std::uint64_t v) noexcept { be(v, 8); }
+    // uint — `width` bytes big-endian (1..8); a value too wide is length_overflow.
+    constexpr void uint(std::uint64_t v, std::size_t width, std::string_view where = {}) noexcept {
+        if (width < 8 && (v >> (8 * width)) != 0) {
+            fail(errc::length_overflow, where);
+            return;
+        }
+        be(v, width);
+    }
+
+    constexpr void bytes(bytes_view b) noexcept {
+        for (std::uint8_t x : b) put(x);
+    }
+    constexpr void zeros(std::size_t n) noexcept {
+        for (std::size_t i = 0; i < n; ++i) put(0);
+    }
+
+    // prefixed — `prefix_bytes`-wide length, then whatever `body(*this)` writes.
+    // The length is filled in afterwards and checked against <min..max>.
+    template <class Body>
+    constexpr void prefixed(std::size_t prefix_bytes, std::size_t min, std::size_t max, std::string_view where,
+                            Body&& body) {
+        const std::size_t at = size_;
+        zeros(prefix_bytes);
+        body(*this);
+        if (!ok()) return;
+        const std::size_t n = size_ - at - prefix_bytes;
+        if (n > max_for_prefix(prefix_bytes) || (checks_bounds() && (n < min || n > max))) {
+            err_ = error{errc::length_overflow, at, where};
+            return;
+        }
+        patch(at, n, prefix_bytes);
+    }
+
+private:
+    enum class target : std::uint8_t { count, fixed, vector };
+
+    // put — THE output check.
+    constexpr void put(std::uint8_t x) noexcept {
+        if (!ok()) return;
+        if (mode_ == target::fixed) {
+            if (size_ >= buf_.size()) {
+                fail(errc::buffer_overflow, "output");
+                return;
+            }
+            buf_[size_] = x;
+        } else if (mode_ == target::vector) {
+            vec_->push_back(x);
+        }
+        ++size_;
+    }
+
+    constexpr void be(std::uint64_t v, std::size_t width) noexcept {
+        for (std::size_t i = width; i-- > 0;) put(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+
+    constexpr void patch(std::size_t at, std::size_t n, std::size_t width) noexcept {
+        for (std::size_t i = 0; i < width; ++i) {
+            const auto byte = static_cast<std::uint8_t>(n >> (8 * (width - 1 - i)));
+            if (mode_ == target::fixed) buf_[at + i] = byte;
+            else if (mode_ == target::vector) (*vec_)[base_ + at + i] = byte;
+        }
+    }
+
+    std::span<std::uint8_t> buf_{};
+    std::vector<std::uint8_t>* vec_ = nullptr;
+    std::size_t base_ = 0;
+    std::size_t size_ = 0;
+    target mode_ = target::count;
+    bounds bounds_ = bounds::checked;
+    error err_{};
+};
+
+}  // namespace tlswire
