@@ -2,4 +2,7 @@
 // OpenSSL backend (<tlswire/crypto/openssl.hpp>, target tlswire::openssl).
 #pragma once
 
+#include "tlswire/codec/codec.hpp"
+#include "tlswire/messages.hpp"
+#include "tlswire/registry.hpp"
 #include "tlswire/wire.hpp"

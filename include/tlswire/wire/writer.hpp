@@ -30,6 +30,7 @@ class writer {
 public:
     // writer() — counts bytes, writes nothing.
     constexpr writer() noexcept = default;
+    constexpr explicit writer(bounds b) noexcept : bounds_(b) {}
     // writer(buf) — writes into a fixed buffer; overflow is errc::buffer_overflow.
     constexpr explicit writer(std::span<std::uint8_t> buf, bounds b = bounds::checked) noexcept
         : buf_(buf), mode_(target::fixed), bounds_(b) {}

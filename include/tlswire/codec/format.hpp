@@ -1,0 +1,189 @@
+// tlswire/codec/format.hpp — how one field sits on the wire.
+//
+// A format is a small type with static `read` and `write`; a structure's
+// `wire` function names one format per field, and the generic engine
+// (codec/io.hpp) derives parse, serialize, size and visiting from that single
+// description. The formats transcribe the RFC presentation language:
+//
+//   uint8/16/24/32 x;              uint_<1|2|3|4>   (default for enums/integers)
+//   opaque x[N];                   fixed<N>         -> bytes_view of exactly N bytes
+//   opaque x[n], n from context:   exactly{n}
+//   opaque x<min..max>;            opaque<L,min,max> (L = bytes of the length prefix)
+//   T x<min..max>;                 vec<L,min,max>   -> list<T, element format>
+//   struct T x;                    described        (default for described types)
+//   struct T x, length-prefixed:   nested<L,min,max>
+//   opaque x<...> to the end:      rest
+#pragma once
+
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include "tlswire/codec/context.hpp"
+#include "tlswire/codec/list.hpp"
+#include "tlswire/wire/bytes.hpp"
+#include "tlswire/wire/reader.hpp"
+#include "tlswire/wire/writer.hpp"
+
+namespace tlswire {
+
+class parse_io;
+class write_io;
+
+// described — a structure with a wire description:
+//   static constexpr std::string_view wire_name = "ClientHello";
+//   static constexpr void wire(auto& io, auto& self) { io("field", self.field, fmt{}); ... }
+template <class T>
+concept described = requires { T::wire_name; };
+
+// uint_<W> — a W-byte big-endian unsigned, read into an integer or an enum.
+template <std::size_t W>
+struct uint_ {
+    static constexpr std::size_t fixed_size = W;
+    template <class T>
+    static constexpr void read(reader& r, T& out, std::string_view name, const context&) noexcept {
+        out = static_cast<T>(r.uint(W, name));
+    }
+    template <class T>
+    static constexpr void write(writer& w, const T& v, std::string_view name, const context&) noexcept {
+        w.uint(static_cast<std::uint64_t>(v), W, name);
+    }
+};
+
+// fixed<N> — opaque x[N]: exactly N bytes.
+template <std::size_t N>
+struct fixed {
+    static constexpr std::size_t fixed_size = N;
+    static constexpr void read(reader& r, bytes_view& out, std::string_view name, const context&) noexcept {
+        out = r.bytes(N, name);
+    }
+    static constexpr void write(writer& w, bytes_view v, std::string_view name, const context&) noexcept {
+        if (v.size() != N && w.checks_bounds()) {
+            w.fail(errc::length_overflow, name);
+            return;
+        }
+        w.bytes(v);
+    }
+};
+
+// opaque<L, Min, Max> — opaque x<Min..Max> with an L-byte length prefix.
+template <std::size_t L, std::size_t Min, std::size_t Max>
+struct opaque {
+    static_assert(Max <= (L >= 4 ? 0xffffffffu : (std::size_t{1} << (8 * L)) - 1), "bound exceeds the prefix");
+    static constexpr void read(reader& r, bytes_view& out, std::string_view name, const context&) noexcept {
+        out = r.prefixed(L, Min, Max, name).take_rest();
+    }
+    static constexpr void write(writer& w, bytes_view v, std::string_view name, const context&) {
+        w.prefixed(L, Min, Max, name, [&](writer& c) { c.bytes(v); });
+    }
+};
+
+// exactly — opaque x[n] where n comes from the context (e.g. Finished's
+// verify_data, whose length is the PRF or HKDF hash's).
+struct exactly {
+    std::size_t n = 0;
+    constexpr void read(reader& r, bytes_view& out, std::string_view name, const context&) const noexcept {
+        out = r.bytes(n, name);
+    }
+    constexpr void write(writer& w, bytes_view v, std::string_view name, const context&) const noexcept {
+        if (v.size() != n && w.checks_bounds()) {
+            w.fail(errc::length_overflow, name);
+            return;
+        }
+        w.bytes(v);
+    }
+};
+
+// rest — every byte left in the enclosing structure.
+struct rest {
+    static constexpr void read(reader& r, bytes_view& out, std::string_view, const context&) noexcept {
+        out = r.take_rest();
+    }
+    static constexpr void write(writer& w, bytes_view v, std::string_view, const context&) noexcept { w.bytes(v); }
+};
+
+// described_format — a described structure, inline (no length prefix).
+struct described_format {
+    template <described T>
+    static constexpr void read(reader& r, T& out, std::string_view name, const context& ctx);
+    template <described T>
+    static constexpr void write(writer& w, const T& v, std::string_view name, const context& ctx);
+};
+
+// nested<L, Min, Max> — a described structure inside a length prefix; the
+// body must be consumed exactly.
+template <std::size_t L, std::size_t Min, std::size_t Max>
+struct nested {
+    template <described T>
+    static constexpr void read(reader& r, T& out, std::string_view name, const context& ctx) {
+        reader body = r.prefixed(L, Min, Max, name);
+        described_format::read(body, out, name, ctx);
+        body.expect_end(name);
+    }
+    template <described T>
+    static constexpr void write(writer& w, const T& v, std::string_view name, const context& ctx) {
+        w.prefixed(L, Min, Max, name, [&](writer& c) { described_format::write(c, v, name, ctx); });
+    }
+};
+
+namespace detail {
+template <class T>
+struct default_format {
+    using type = described_format;
+};
+template <class T>
+    requires(std::is_enum_v<T> || std::unsigned_integral<T>)
+struct default_format<T> {
+    using type = uint_<sizeof(T)>;
+};
+}  // namespace detail
+
+// default_format_t<T> — the format a field of type T has when its description
+// names none: enums and unsigned integers by their width, structures by
+// their own description.
+template <class T>
+using default_format_t = typename detail::default_format<T>::type;
+
+// vec<L, Min, Max> — T x<Min..Max>: a list whose body has an L-byte length.
+// Each element is validated at parse time; the list keeps the raw body.
+template <std::size_t L, std::size_t Min, std::size_t Max>
+struct vec {
+    template <class T, class E>
+    static constexpr void read(reader& r, list<T, E>& out, std::string_view name, const context& ctx) {
+        reader body = r.prefixed(L, Min, Max, name);
+        const bytes_view raw = body.all();
+        if constexpr (requires { E::fixed_size; }) {
+            if (raw.size() % E::fixed_size != 0) {
+                body.fail(errc::length_not_multiple, name);
+                return;
+            }
+            if constexpr (std::is_same_v<E, uint_<sizeof(T)>>) {
+                out = list<T, E>::view(raw, ctx);  // plain integers/enums: nothing more to check
+                return;
+            }
+        }
+        while (!body.empty() && body.ok()) {
+            T element{};
+            E::read(body, element, name, ctx);
+        }
+        if (body.ok()) out = list<T, E>::view(raw, ctx);
+    }
+    template <class T, class E>
+    static constexpr void write(writer& w, const list<T, E>& v, std::string_view name, const context& ctx) {
+        w.prefixed(L, Min, Max, name, [&](writer& c) {
+            if (!v.built()) {
+                c.bytes(v.raw());  // a parsed list goes back exactly as it came
+                return;
+            }
+            for (const T& x : v) E::write(c, x, name, ctx);
+        });
+    }
+};
+
+// A list whose element format follows from T (enums, integers, described).
+template <class T>
+using list_of = list<T, default_format_t<T>>;
+
+}  // namespace tlswire

@@ -1,0 +1,60 @@
+// tlswire/messages/simple.hpp — the handshake messages with little or no body.
+#pragma once
+
+#include <string_view>
+
+#include "tlswire/codec/codec.hpp"
+#include "tlswire/registry/handshake_type.hpp"
+#include "tlswire/registry/key_update_request.hpp"
+
+namespace tlswire {
+
+// empty_message<Type> — a message whose body is empty:
+//   RFC 5246 §7.4.1.1: struct { } HelloRequest;
+//   RFC 5246 §7.4.5:   struct { } ServerHelloDone;
+//   RFC 8446 §4.5:     struct {} EndOfEarlyData;
+template <handshake_type Type>
+struct empty_message {
+    static constexpr handshake_type msg_type = Type;
+    static constexpr std::string_view wire_name = Type == handshake_type::hello_request ? "hello_request"
+                                                  : Type == handshake_type::server_hello_done
+                                                      ? "server_hello_done"
+                                                      : "end_of_early_data";
+    static constexpr void wire(auto&, auto&) {}
+};
+
+using hello_request = empty_message<handshake_type::hello_request>;
+using server_hello_done = empty_message<handshake_type::server_hello_done>;
+using end_of_early_data = empty_message<handshake_type::end_of_early_data>;
+
+// RFC 8446 §4.6.3:
+//   enum { update_not_requested(0), update_requested(1), (255) } KeyUpdateRequest;
+//   struct { KeyUpdateRequest request_update; } KeyUpdate;
+struct key_update {
+    static constexpr handshake_type msg_type = handshake_type::key_update;
+    static constexpr std::string_view wire_name = "key_update";
+    key_update_request request_update{};
+
+    static constexpr void wire(auto& io, auto& self) {
+        const auto at = io.mark();
+        io("request_update", self.request_update);
+        // "If an implementation receives a KeyUpdate with request_update set to
+        // any other value, it MUST terminate with an illegal_parameter alert."
+        if (io.ctx().strict())
+            io.check(self.request_update == key_update_request::update_not_requested ||
+                         self.request_update == key_update_request::update_requested,
+                     errc::illegal_value, "request_update", at);
+    }
+};
+
+// RFC 8446 §4.4.1: the synthetic handshake message that replaces ClientHello1
+// in the transcript after a HelloRetryRequest; its body is Hash(ClientHello1).
+struct message_hash {
+    static constexpr handshake_type msg_type = handshake_type::message_hash;
+    static constexpr std::string_view wire_name = "message_hash";
+    bytes_view hash{};
+
+    static constexpr void wire(auto& io, auto& self) { io("hash", self.hash, rest{}); }
+};
+
+}  // namespace tlswire

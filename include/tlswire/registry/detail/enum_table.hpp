@@ -1,0 +1,289 @@
+// tlswire/registry/detail/enum_table.hpp — the shared machinery behind every
+// registry enum: one constexpr table per registry, sorted by value, from which
+// names, lookups, GREASE checks and hex formatting are all derived.
+//
+// A registry header provides
+//   * `enum class E : uint8_t/uint16_t` whose enumerators come from an X-macro
+//     list, and an `inline constexpr std::array` table generated from the SAME
+//     list (entries have at least `.value` (E) and `.name` (string_view));
+//   * a `registry_traits<E>` specialization naming that table.
+// Everything else (to_string, from_string, is_registered, format, is_grease)
+// is written once here and found by ADL on `tlswire::` enums.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <type_traits>
+
+namespace tlswire {
+
+// registry_traits<E> — specialised by each registry header. Members:
+//   static constexpr std::string_view name;     registry name, e.g. "cipher_suite"
+//   static constexpr std::span<const Entry> entries;  sorted by value, unique
+//   static constexpr auto by_name;               indices of entries sorted by name
+//   static constexpr grease_kind grease;         which RFC 8701 pattern applies
+//   (optional) static constexpr std::span<const name_alias<E>> aliases;
+template <class E>
+struct registry_traits;
+
+// grease_kind — which GREASE pattern (RFC 8701 §2) a registry reserves.
+enum class grease_kind : std::uint8_t {
+    none,       // the registry has no GREASE values
+    u16_pair,   // 0x0A0A, 0x1A1A, ... 0xFAFA (cipher suites, extensions, groups,
+                // signature algorithms, versions: RFC 8701 §2)
+    psk_mode,   // 0x0B, 0x2A, 0x49, 0x68, 0x87, 0xA6, 0xC5, 0xE4 (RFC 8701 §2)
+};
+
+// name_alias — an extra spelling accepted by from_string (never produced by
+// to_string), e.g. "tls13" for protocol_version::tls13.
+template <class E>
+struct name_alias {
+    std::string_view name;
+    E value;
+};
+
+// enum_entry — the minimal table row; registries with attributes use their own
+// row type with the same two leading members.
+template <class E>
+struct enum_entry {
+    E value;
+    std::string_view name;
+};
+
+template <class E>
+concept registered_enum = std::is_enum_v<E> && requires {
+    { registry_traits<E>::name } -> std::convertible_to<std::string_view>;
+    registry_traits<E>::entries.size();
+    registry_traits<E>::entries[0].value;
+    registry_traits<E>::entries[0].name;
+    registry_traits<E>::by_name.size();
+    { registry_traits<E>::grease } -> std::convertible_to<grease_kind>;
+};
+
+namespace detail {
+
+template <class E>
+[[nodiscard]] constexpr auto to_underlying(E e) noexcept {
+    return static_cast<std::underlying_type_t<E>>(e);
+}
+
+// True when the table is strictly increasing by value: binary search works and
+// no value is listed twice. Every registry static_asserts this.
+template <class Table>
+[[nodiscard]] constexpr bool strictly_sorted(const Table& t) noexcept {
+    for (std::size_t i = 1; i < t.size(); ++i)
+        if (!(to_underlying(t[i - 1].value) < to_underlying(t[i].value))) return false;
+    return true;
+}
+
+// True when no two rows share a name (from_string must be unambiguous).
+template <class Table, class Index>
+[[nodiscard]] constexpr bool names_unique(const Table& t, const Index& by_name) noexcept {
+    for (std::size_t i = 1; i < by_name.size(); ++i)
+        if (t[by_name[i - 1]].name == t[by_name[i]].name) return false;
+    return true;
+}
+
+// Indices of the table's rows ordered by name, computed once at compile time,
+// so from_string is a binary search too.
+template <class Table>
+[[nodiscard]] constexpr auto sort_by_name(const Table& t) noexcept {
+    std::array<std::uint16_t, std::tuple_size_v<Table>> idx{};
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint16_t>(i);
+    std::sort(idx.begin(), idx.end(),
+              [&t](std::uint16_t a, std::uint16_t b) { return t[a].name < t[b].name; });
+    return idx;
+}
+
+template <class Table>
+[[nodiscard]] constexpr std::size_t max_name_length(const Table& t) noexcept {
+    std::size_t m = 0;
+    for (const auto& e : t) m = e.name.size() > m ? e.name.size() : m;
+    return m;
+}
+
+// find_row — pointer to the table row for v, or nullptr. O(log n).
+template <registered_enum E>
+[[nodiscard]] constexpr auto find_row(E v) noexcept -> decltype(&registry_traits<E>::entries[0]) {
+    const auto& t = registry_traits<E>::entries;
+    const auto key = to_underlying(v);
+    std::size_t lo = 0, hi = t.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        const auto mv = to_underlying(t[mid].value);
+        if (mv == key) return &t[mid];
+        if (mv < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return nullptr;
+}
+
+// find_by_name — pointer to the row named exactly s, or nullptr. O(log n).
+template <registered_enum E>
+[[nodiscard]] constexpr auto find_by_name(std::string_view s) noexcept
+    -> decltype(&registry_traits<E>::entries[0]) {
+    const auto& t = registry_traits<E>::entries;
+    const auto& idx = registry_traits<E>::by_name;
+    std::size_t lo = 0, hi = idx.size();
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        const std::string_view mn = t[idx[mid]].name;
+        if (mn == s) return &t[idx[mid]];
+        if (mn < s) lo = mid + 1;
+        else hi = mid;
+    }
+    return nullptr;
+}
+
+[[nodiscard]] constexpr bool is_grease_u16(std::uint16_t v) noexcept {
+    // RFC 8701 §2: both bytes equal and of the form 0x?A.
+    return (v & 0x0f0fu) == 0x0a0au && (v >> 8) == (v & 0xffu);
+}
+
+[[nodiscard]] constexpr bool is_grease_psk_mode(std::uint8_t v) noexcept {
+    // RFC 8701 §2: 0x0B, 0x2A, ..., 0xE4 = 0x0B + 0x1F * k for k = 0..7.
+    return v >= 0x0b && (v - 0x0b) % 0x1f == 0 && v <= 0xe4;
+}
+
+}  // namespace detail
+
+// name_buf — a fixed-capacity, constexpr-friendly string: either the IANA name
+// or the value in lowercase hex. view() borrows from the buffer, so keep the
+// name_buf alive while the view is used.
+struct name_buf {
+    static constexpr std::size_t capacity = 64;
+    std::array<char, capacity> data{};
+    std::size_t size = 0;
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {data.data(), size}; }
+    friend constexpr bool operator==(const name_buf& a, std::string_view b) noexcept { return a.view() == b; }
+};
+
+// to_string(E) — the IANA name of v, or an empty view when v is not registered.
+template <registered_enum E>
+[[nodiscard]] constexpr std::string_view to_string(E v) noexcept {
+    const auto* r = detail::find_row(v);
+    return r ? r->name : std::string_view{};
+}
+
+// is_registered(E) — whether v has an entry in the registry snapshot.
+template <registered_enum E>
+[[nodiscard]] constexpr bool is_registered(E v) noexcept {
+    return detail::find_row(v) != nullptr;
+}
+
+// from_string(s, out) — sets out and returns true when s is a registered name.
+// Also accepted: the registry's aliases, and a name whose IANA spelling ends in
+// "_RESERVED" given without that suffix (e.g. "server_key_exchange" for
+// handshake_type 12, whose IANA name is "server_key_exchange_RESERVED").
+// On failure out is unchanged.
+template <registered_enum E>
+[[nodiscard]] constexpr bool from_string(std::string_view s, E& out) noexcept {
+    using traits = registry_traits<E>;
+    if (const auto* r = detail::find_by_name<E>(s)) {
+        out = r->value;
+        return true;
+    }
+    if constexpr (requires { traits::aliases.size(); }) {
+        for (const auto& a : traits::aliases)
+            if (a.name == s) {
+                out = a.value;
+                return true;
+            }
+    }
+    constexpr std::string_view suffix = "_RESERVED";
+    for (const auto& e : traits::entries)
+        if (e.name.size() == s.size() + suffix.size() && e.name.substr(s.size()) == suffix &&
+            e.name.substr(0, s.size()) == s) {
+            out = e.value;
+            return true;
+        }
+    return false;
+}
+
+// is_grease(E) — whether v is one of the RFC 8701 GREASE values of its registry.
+// Only defined for registries where GREASE applies.
+template <registered_enum E>
+    requires(registry_traits<E>::grease != grease_kind::none)
+[[nodiscard]] constexpr bool is_grease(E v) noexcept {
+    if constexpr (registry_traits<E>::grease == grease_kind::u16_pair)
+        return detail::is_grease_u16(static_cast<std::uint16_t>(v));
+    else
+        return detail::is_grease_psk_mode(static_cast<std::uint8_t>(v));
+}
+
+// format_hex(v) — "0x" and the value in lowercase hex at the natural width of
+// the underlying type: "0x1a" for u8, "0x1a1a" for u16.
+template <class E>
+    requires std::is_enum_v<E>
+[[nodiscard]] constexpr name_buf format_hex(E v) noexcept {
+    constexpr char digits[] = "0123456789abcdef";
+    const auto u = static_cast<std::uint32_t>(detail::to_underlying(v));
+    constexpr std::size_t nibbles = 2 * sizeof(std::underlying_type_t<E>);
+    name_buf b;
+    b.data[0] = '0';
+    b.data[1] = 'x';
+    for (std::size_t i = 0; i < nibbles; ++i)
+        b.data[2 + i] = digits[(u >> (4 * (nibbles - 1 - i))) & 0xfu];
+    b.size = 2 + nibbles;
+    return b;
+}
+
+// format(E) — the IANA name when registered, otherwise format_hex(v).
+template <registered_enum E>
+[[nodiscard]] constexpr name_buf format(E v) noexcept {
+    const std::string_view n = to_string(v);
+    if (n.empty()) return format_hex(v);
+    name_buf b;
+    const std::size_t len = n.size() < name_buf::capacity ? n.size() : name_buf::capacity;
+    for (std::size_t i = 0; i < len; ++i) b.data[i] = n[i];
+    b.size = len;
+    return b;
+}
+
+}  // namespace tlswire
+
+// TLSWIRE_REGISTRY_CHECKS(E) — compile-time invariants every registry states
+// right after its traits: sorted unique values, unique names, names fit a
+// name_buf.
+#define TLSWIRE_REGISTRY_CHECKS(E)                                                                     \
+    static_assert(::tlswire::registered_enum<E>);                                                     \
+    static_assert(::tlswire::detail::strictly_sorted(::tlswire::registry_traits<E>::entries),         \
+                  #E ": table must be sorted by value with no duplicates");                           \
+    static_assert(::tlswire::detail::names_unique(::tlswire::registry_traits<E>::entries,             \
+                                                  ::tlswire::registry_traits<E>::by_name),            \
+                  #E ": names must be unique");                                                        \
+    static_assert(::tlswire::detail::max_name_length(::tlswire::registry_traits<E>::entries) <=       \
+                      ::tlswire::name_buf::capacity,                                                   \
+                  #E ": a name is longer than name_buf::capacity")
+
+// ---- X-macro helpers for registries whose rows are just {value, name} ----
+// A LIST macro takes X and expands X(identifier, value, "IANA name") per row.
+#define TLSWIRE_DETAIL_ENUMERATOR(id, v, ...) id = v,
+#define TLSWIRE_DETAIL_COUNT(...) +1
+#define TLSWIRE_DETAIL_ENTRY(id, v, n) ::tlswire::enum_entry<decltype(id)>{id, n},
+
+// TLSWIRE_DEFINE_REGISTRY(E, U, LIST, GREASE, REGISTRY_NAME) — inside namespace
+// tlswire: defines `enum class E : U` and its table `detail::E##_table` from the
+// one LIST, and the registry_traits<E> specialization. The table is built in a
+// lambda with `using enum E` so the list can name enumerators unqualified.
+#define TLSWIRE_DEFINE_REGISTRY(E, U, LIST, GREASE, REGISTRY_NAME)                                    \
+    enum class E : U { LIST(TLSWIRE_DETAIL_ENUMERATOR) };                                              \
+    namespace detail {                                                                                 \
+    inline constexpr auto E##_table = [] {                                                             \
+        using enum E;                                                                                  \
+        return std::array{LIST(TLSWIRE_DETAIL_ENTRY)};                                                 \
+    }();                                                                                               \
+    }                                                                                                  \
+    template <>                                                                                        \
+    struct registry_traits<E> {                                                                        \
+        static constexpr std::string_view name = REGISTRY_NAME;                                        \
+        static constexpr std::span<const enum_entry<E>> entries{detail::E##_table};                    \
+        static constexpr auto by_name = detail::sort_by_name(detail::E##_table);                       \
+        static constexpr grease_kind grease = GREASE;                                                  \
+    };                                                                                                 \
+    TLSWIRE_REGISTRY_CHECKS(E)
