@@ -17,3 +17,4 @@
 #include "tlswire/messages/record.hpp"
 #include "tlswire/messages/simple.hpp"
 #include "tlswire/messages/supplemental_data.hpp"
+#include "tlswire/messages/connection.hpp"

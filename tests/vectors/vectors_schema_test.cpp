@@ -128,7 +128,7 @@ public:
 };
 
 const std::set<std::string> kinds = {"handshake_trace", "prf",       "hkdf",          "tls12_kdf",
-                                     "tls13_kdf",       "bytes",     "botan_messages"};
+                                     "tls13_kdf",       "bytes",     "botan_messages", "capture"};
 const std::set<std::string> versions = {"tls10", "tls11", "tls12", "tls13", "dtls12"};
 const std::set<std::string> prf_hashes = {"md5_sha1", "sha224", "sha256", "sha384", "sha512"};
 const std::set<std::string> all_hashes = {"md5",    "sha1",   "sha224", "sha256",
@@ -250,6 +250,27 @@ void check_trace(checker& c, const json& d) {
                 c.hex(s["values"][j], "hex", vat);
             }
         }
+    }
+}
+
+// kind "capture" (vectors/captures/README.md): connections of real peers, each
+// with both directions' raw bytes, the keylog and what the peers reported.
+void check_capture(checker& c, const json& d) {
+    c.text(d, "scenario", "");
+    const json* conns = c.array(d, "connections", "");
+    if (conns == nullptr) return;
+    for (std::size_t i = 0; i < conns->size(); ++i) {
+        const json& k = (*conns)[i];
+        const std::string at = "/connections/" + std::to_string(i);
+        c.hex(k, "c2s", at);
+        c.hex(k, "s2c", at);
+        c.text(k, "keylog", at);
+        if (!c.has(k, "expect", at)) continue;
+        const json& e = k["expect"];
+        c.one_of(e, "version", at + "/expect", {"TLS 1.0", "TLS 1.1", "TLS 1.2", "TLS 1.3"});
+        c.text(e, "cipher_suite", at + "/expect");
+        if (c.has(e, "handshake_types", at + "/expect"))
+            for (const char* dir : {"c2s", "s2c"}) c.array(e["handshake_types"], dir, at + "/expect/handshake_types");
     }
 }
 
@@ -403,7 +424,8 @@ std::vector<std::string> validate(const json& d) {
     const std::string kind = d.value("kind", "");
     if (kind == "handshake_trace") check_trace(c, d);
     else if (kind == "bytes") check_bytes(c, d);
-    else if (kinds.count(kind) != 0) check_cases(c, d, kind);
+    else if (kind == "capture") check_capture(c, d);
+    else if (kinds.count(kind) != 0 && kind != "capture") check_cases(c, d, kind);
     if (kind == "botan_messages") {
         if (!c.has(d, "context", "") || !d["context"].is_object()) c.fail("/context", "not an object");
         else {

@@ -24,6 +24,7 @@ enum class errc : std::uint8_t {
     duplicate_extension,   // the same extension type twice in one block
     misplaced_extension,   // an extension the message may not carry
     extension_order,       // an extension out of the place the RFC requires (pre_shared_key last)
+    unsolicited_extension, // a server extension the ClientHello did not offer (RFC 8446 §4.2, RFC 5246 §7.4.1.4)
     unexpected_message,    // a message that cannot appear here
     message_too_large,     // a message over the configured maximum size
     unsupported,           // the context does not say how to read this (e.g. unknown key exchange)
@@ -42,6 +43,7 @@ enum class errc : std::uint8_t {
         case errc::duplicate_extension: return "duplicate_extension";
         case errc::misplaced_extension: return "misplaced_extension";
         case errc::extension_order: return "extension_order";
+        case errc::unsolicited_extension: return "unsolicited_extension";
         case errc::unexpected_message: return "unexpected_message";
         case errc::message_too_large: return "message_too_large";
         case errc::unsupported: return "unsupported";
