@@ -33,6 +33,8 @@ struct context {
     [[nodiscard]] constexpr bool strict() const noexcept { return mode == strictness::strict; }
     [[nodiscard]] constexpr bool is_tls13() const noexcept { return version == 0x0304; }
     [[nodiscard]] constexpr bool version_known() const noexcept { return version != 0; }
+    // 0 is TLS_NULL_WITH_NULL_NULL, the state before any suite is negotiated.
+    [[nodiscard]] constexpr bool cipher_suite_known() const noexcept { return cipher_suite != 0; }
 };
 
 }  // namespace tlswire

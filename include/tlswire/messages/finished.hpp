@@ -14,7 +14,8 @@ namespace tlswire {
 // 8446 §4.4.4), the suite's verify_data_length before (12 unless the suite
 // says otherwise, RFC 5246 §7.4.9). 0 when the context cannot say.
 [[nodiscard]] constexpr std::size_t finished_length(const context& ctx) noexcept {
-    const auto* suite = cipher_suite_info(static_cast<cipher_suite>(ctx.cipher_suite));
+    const auto* suite =
+        ctx.cipher_suite_known() ? cipher_suite_info(static_cast<cipher_suite>(ctx.cipher_suite)) : nullptr;
     if (ctx.is_tls13()) return suite && suite->is_tls13() ? suite->verify_data_length : 0;
     if (suite) return suite->verify_data_length;
     return ctx.version_known() ? 12 : 0;

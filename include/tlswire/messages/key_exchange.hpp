@@ -19,7 +19,8 @@ namespace tlswire {
 
 // key_exchange_of(ctx) — the key exchange of the context's cipher suite.
 [[nodiscard]] constexpr key_exchange_algorithm key_exchange_of(const context& ctx) noexcept {
-    const auto* suite = cipher_suite_info(static_cast<cipher_suite>(ctx.cipher_suite));
+    const auto* suite =
+        ctx.cipher_suite_known() ? cipher_suite_info(static_cast<cipher_suite>(ctx.cipher_suite)) : nullptr;
     return suite ? suite->key_exchange : key_exchange_algorithm::null;
 }
 

@@ -26,6 +26,15 @@ namespace tlswire {
 // a prefix too narrow for its body is an error either way (it cannot be encoded).
 enum class bounds : std::uint8_t { checked, unchecked };
 
+// prefix_span — where a writer put a length prefix: its output offset and
+// width. Test tools and fuzz mutators use these to find every length field
+// of a structure from its description, without a hand-kept list.
+struct prefix_span {
+    std::size_t offset = 0;
+    std::size_t width = 0;
+    friend constexpr bool operator==(const prefix_span&, const prefix_span&) = default;
+};
+
 class writer {
 public:
     // writer() — counts bytes, writes nothing.
@@ -49,6 +58,10 @@ public:
         if (mode_ == target::vector) return bytes_view(vec_->data() + base_, size_);
         return {};
     }
+
+    // record_prefixes(out) — append a prefix_span to *out for every length
+    // prefix written from now on (nullptr stops recording).
+    constexpr void record_prefixes(std::vector<prefix_span>* out) noexcept { prefixes_ = out; }
 
     constexpr bool fail(errc code, std::string_view where) noexcept {
         if (err_.code == errc::ok) err_ = error{code, size_, where};
@@ -91,6 +104,7 @@ public:
             return;
         }
         patch(at, n, prefix_bytes);
+        if (prefixes_ != nullptr) prefixes_->push_back(prefix_span{at, prefix_bytes});
     }
 
 private:
@@ -130,6 +144,7 @@ private:
     target mode_ = target::count;
     bounds bounds_ = bounds::checked;
     error err_{};
+    std::vector<prefix_span>* prefixes_ = nullptr;
 };
 
 }  // namespace tlswire
