@@ -162,8 +162,8 @@ static_assert(detail::mac_algorithm_table[static_cast<std::size_t>(mac_algorithm
 // cipher_suite_info(cs) — the suite's attributes, or nullptr when cs is not a
 // registered suite (unknown, GREASE).
 [[nodiscard]] constexpr const cipher_suite_attributes* cipher_suite_info(cipher_suite cs) noexcept {
-    const auto* r = detail::find_row(cs);
-    return r ? &r->attributes : nullptr;
+    const std::size_t i = detail::find_index(cs);
+    return i == detail::npos ? nullptr : &registry_traits<cipher_suite>::entries[i].attributes;
 }
 
 // prf_hash_for(a, v) — the PRF hash actually used when the suite runs at

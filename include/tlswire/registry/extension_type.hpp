@@ -142,8 +142,8 @@ TLSWIRE_REGISTRY_CHECKS(extension_type);
 
 // extension_type_info(t) — the registry attributes, or nullptr if unregistered.
 [[nodiscard]] constexpr const extension_type_attributes* extension_type_info(extension_type t) noexcept {
-    const auto* r = detail::find_row(t);
-    return r ? &r->attributes : nullptr;
+    const std::size_t i = detail::find_index(t);
+    return i == detail::npos ? nullptr : &registry_traits<extension_type>::entries[i].attributes;
 }
 
 // allowed_in_tls13(t, message) — whether the TLS 1.3 column lists `message` (a

@@ -123,8 +123,8 @@ TLSWIRE_REGISTRY_CHECKS(named_group);
 
 // named_group_info(g) — the attributes, or nullptr if g is not registered.
 [[nodiscard]] constexpr const named_group_attributes* named_group_info(named_group g) noexcept {
-    const auto* r = detail::find_row(g);
-    return r ? &r->attributes : nullptr;
+    const std::size_t i = detail::find_index(g);
+    return i == detail::npos ? nullptr : &registry_traits<named_group>::entries[i].attributes;
 }
 
 // is_ffdhe(g) — RFC 7919 §A: the FFDHE range 0x0100–0x01FF (named or private).

@@ -118,8 +118,8 @@ TLSWIRE_REGISTRY_CHECKS(signature_scheme);
 
 // signature_scheme_info(s) — the attributes, or nullptr if s is not registered.
 [[nodiscard]] constexpr const signature_scheme_attributes* signature_scheme_info(signature_scheme s) noexcept {
-    const auto* r = detail::find_row(s);
-    return r ? &r->attributes : nullptr;
+    const std::size_t i = detail::find_index(s);
+    return i == detail::npos ? nullptr : &registry_traits<signature_scheme>::entries[i].attributes;
 }
 
 }  // namespace tlswire

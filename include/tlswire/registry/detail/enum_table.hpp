@@ -107,37 +107,41 @@ template <class Table>
     return m;
 }
 
-// find_row — pointer to the table row for v, or nullptr. O(log n).
+// npos — "no row" for find_index / find_name_index.
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+// find_index — index of the table row for v, or npos. O(log n). (Indices, not
+// pointers: GCC 12 with -fsanitize=undefined cannot constant-evaluate a null
+// test on a pointer into the table.)
 template <registered_enum E>
-[[nodiscard]] constexpr auto find_row(E v) noexcept -> decltype(&registry_traits<E>::entries[0]) {
+[[nodiscard]] constexpr std::size_t find_index(E v) noexcept {
     const auto& t = registry_traits<E>::entries;
     const auto key = to_underlying(v);
     std::size_t lo = 0, hi = t.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         const auto mv = to_underlying(t[mid].value);
-        if (mv == key) return &t[mid];
+        if (mv == key) return mid;
         if (mv < key) lo = mid + 1;
         else hi = mid;
     }
-    return nullptr;
+    return npos;
 }
 
-// find_by_name — pointer to the row named exactly s, or nullptr. O(log n).
+// find_name_index — index of the row named exactly s, or npos. O(log n).
 template <registered_enum E>
-[[nodiscard]] constexpr auto find_by_name(std::string_view s) noexcept
-    -> decltype(&registry_traits<E>::entries[0]) {
+[[nodiscard]] constexpr std::size_t find_name_index(std::string_view s) noexcept {
     const auto& t = registry_traits<E>::entries;
     const auto& idx = registry_traits<E>::by_name;
     std::size_t lo = 0, hi = idx.size();
     while (lo < hi) {
         const std::size_t mid = lo + (hi - lo) / 2;
         const std::string_view mn = t[idx[mid]].name;
-        if (mn == s) return &t[idx[mid]];
+        if (mn == s) return idx[mid];
         if (mn < s) lo = mid + 1;
         else hi = mid;
     }
-    return nullptr;
+    return npos;
 }
 
 [[nodiscard]] constexpr bool is_grease_u16(std::uint16_t v) noexcept {
@@ -166,14 +170,14 @@ struct name_buf {
 // to_string(E) — the IANA name of v, or an empty view when v is not registered.
 template <registered_enum E>
 [[nodiscard]] constexpr std::string_view to_string(E v) noexcept {
-    const auto* r = detail::find_row(v);
-    return r ? r->name : std::string_view{};
+    const std::size_t i = detail::find_index(v);
+    return i == detail::npos ? std::string_view{} : registry_traits<E>::entries[i].name;
 }
 
 // is_registered(E) — whether v has an entry in the registry snapshot.
 template <registered_enum E>
 [[nodiscard]] constexpr bool is_registered(E v) noexcept {
-    return detail::find_row(v) != nullptr;
+    return detail::find_index(v) != detail::npos;
 }
 
 // from_string(s, out) — sets out and returns true when s is a registered name.
@@ -184,8 +188,8 @@ template <registered_enum E>
 template <registered_enum E>
 [[nodiscard]] constexpr bool from_string(std::string_view s, E& out) noexcept {
     using traits = registry_traits<E>;
-    if (const auto* r = detail::find_by_name<E>(s)) {
-        out = r->value;
+    if (const std::size_t i = detail::find_name_index<E>(s); i != detail::npos) {
+        out = traits::entries[i].value;
         return true;
     }
     if constexpr (requires { traits::aliases.size(); }) {
