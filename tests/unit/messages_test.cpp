@@ -337,3 +337,46 @@ TEST_CASE("writers build any message from values, including malformed ones on pu
     // encoded_size agrees with what serialize writes.
     CHECK(encoded_size(ch).value() + 4 == out.size());
 }
+
+TEST_CASE("SSL 2.0-compatible ClientHello (RFC 5246 Appendix E.2): parse and serialize") {
+    // msg_length 0x8000|(9+6+0+16), msg_type 1, version TLS 1.0, lengths 6/0/16,
+    // specs {00,00,0a} (TLS_RSA_WITH_3DES_EDE_CBC_SHA) and {01,00,80} (SSL2 RC4), challenge.
+    const auto bytes = unhex("801f" "01" "0301" "0006" "0000" "0010" "00000a" "010080" "000102030405060708090a0b0c0d0e0f");
+    REQUIRE(is_sslv2_client_hello(bytes));
+    const auto h = parse_sslv2_client_hello(bytes);
+    REQUIRE(h);
+    CHECK(h->version == protocol_version::tls10);
+    CHECK(h->cipher_specs.size() == 2);
+    CHECK(*h->cipher_specs.begin() == 0x00000au);
+    CHECK(h->challenge.size() == 16);
+    std::vector<std::uint8_t> out;
+    REQUIRE(serialize_sslv2_client_hello(*h, out));
+    CHECK(hex(out) == hex(bytes));
+    // Strict: a session id is refused; a challenge outside 16..32 too.
+    const auto with_session = unhex("801e" "01" "0301" "0003" "0002" "0010" "00000a" "abcd" "000102030405060708090a0b0c0d0e0f");
+    CHECK(parse_sslv2_client_hello(with_session).err().where == "session_id_length");
+    context lenient;
+    lenient.mode = strictness::lenient;
+    CHECK(parse_sslv2_client_hello(with_session, lenient));
+    const auto short_challenge = unhex("800e" "01" "0301" "0003" "0000" "0002" "00000a" "0001");
+    const auto e = parse_sslv2_client_hello(short_challenge).err();
+    CHECK(e.code == errc::length_out_of_range);
+    CHECK(e.where == "challenge_length");
+    CHECK(e.offset == 9);
+    // cipher_spec_length must be a non-zero multiple of 3.
+    CHECK(parse_sslv2_client_hello(unhex("8019" "01" "0301" "0000" "0000" "0010" "000102030405060708090a0b0c0d0e0f")).err().where ==
+          "cipher_spec_length");
+    // Every proper prefix is truncated.
+    for (std::size_t n = 0; n < bytes.size(); ++n) CHECK_FALSE(parse_sslv2_client_hello(bytes_view(bytes).first(n)));
+    // Built from values.
+    const std::uint32_t specs[] = {0x00c02f, 0x00009c};
+    sslv2_client_hello built;
+    built.version = protocol_version::tls12;
+    built.cipher_specs = specs;
+    built.challenge = bytes_view(bytes).last(16);
+    std::vector<std::uint8_t> o2;
+    REQUIRE(serialize_sslv2_client_hello(built, o2));
+    const auto back = parse_sslv2_client_hello(o2);
+    REQUIRE(back);
+    CHECK(back->cipher_specs.contains(0x00c02fu));
+}

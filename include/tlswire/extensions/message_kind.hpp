@@ -64,7 +64,9 @@ enum class message_kind : std::uint8_t {
 [[nodiscard]] constexpr bool extension_allowed_in(extension_type t, message_kind k) noexcept {
     if (k == message_kind::unknown) return true;
     if (!is_registered(t) && !is_grease(t)) return true;
-    if (k == message_kind::client_hello && !is_grease(t) && extension_type_info(t)->tls13_messages == 0) return true;
+    if (k == message_kind::client_hello && !is_grease(t) &&
+        registry_traits<extension_type>::entries[detail::find_index(t)].attributes.tls13_messages == 0)
+        return true;
     return allowed_in_tls13(t, tls13_column(k));
 }
 

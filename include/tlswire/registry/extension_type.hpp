@@ -151,8 +151,10 @@ TLSWIRE_REGISTRY_CHECKS(extension_type);
 // ClientHello, CertificateRequest and NewSessionTicket; unknown types: false.
 [[nodiscard]] constexpr bool allowed_in_tls13(extension_type t, std::uint8_t message) noexcept {
     if (is_grease(t)) return (message & (tls13_msg::ch | tls13_msg::cr | tls13_msg::nst)) != 0;
-    const auto* a = extension_type_info(t);
-    return a != nullptr && (a->tls13_messages & message) != 0;
+    // Indices, not pointers: GCC 12 cannot constant-evaluate a pointer's null
+    // check under -fsanitize=undefined, and this runs inside static_assert.
+    const std::size_t i = detail::find_index(t);
+    return i != detail::npos && (registry_traits<extension_type>::entries[i].attributes.tls13_messages & message) != 0;
 }
 
 }  // namespace tlswire
