@@ -75,3 +75,33 @@ TEST_CASE("connection decoder: every capture decodes in handshake order and roun
     CHECK(connections >= 20);
     CHECK(messages >= 60);
 }
+
+TEST_CASE("connection decoder: an SSL 2.0-compatible ClientHello opens the client's stream (RFC 5246 E.2)") {
+    // V2ClientHello offering TLS 1.0 with TLS_RSA_WITH_3DES_EDE_CBC_SHA, then the server's
+    // ServerHello (TLS 1.0, that suite, no extensions) in a record.
+    const auto c2s = unhex("801c" "01" "0301" "0003" "0000" "0010" "00000a" "000102030405060708090a0b0c0d0e0f");
+    const auto s2c = unhex("160301002a" "02000026" "0301" + std::string(64, '5') + "00" "000a" "00");
+    std::vector<event_kind> kinds;
+    connection_decoder dec;
+    const auto res = dec.decode(c2s, s2c, [&](const connection_event& ev) {
+        kinds.push_back(ev.kind);
+        if (ev.kind == event_kind::sslv2_client_hello) CHECK(ev.sslv2.cipher_specs.contains(0x00000au));
+    });
+    REQUIRE_MESSAGE(res, to_string(res.err().code) << " at " << res.err().offset << " in " << res.err().where);
+    CHECK(kinds == std::vector<event_kind>{event_kind::sslv2_client_hello, event_kind::handshake});
+    CHECK(dec.ctx().version == 0x0301);
+    CHECK(dec.ctx().cipher_suite == 0x000a);
+}
+
+TEST_CASE("connection decoder: a ServerHello extension the ClientHello did not offer is refused (RFC 5246 §7.4.1.4)") {
+    // ClientHello (TLS 1.2, one suite, no extensions); ServerHello answering with ALPN.
+    const std::string random(64, '7');
+    const auto c2s = unhex("160303002d" "01000029" "0303" + random + "00" "0002c02f" "0100");
+    const auto s2c = unhex("1603030035" "02000031" "0303" + random + "00" "c02f" "00" "0009" "0010000500030268 32");
+    connection_decoder dec;
+    const auto res = dec.decode(c2s, s2c, [](const connection_event&) {});
+    REQUIRE_FALSE(res);
+    CHECK(res.err().code == errc::unsolicited_extension);
+    CHECK(res.err().where == "application_layer_protocol_negotiation");
+    CHECK(dec.failed_direction() == direction::s2c);
+}

@@ -25,6 +25,7 @@
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/reassembler.hpp"
 #include "tlswire/messages/record.hpp"
+#include "tlswire/messages/sslv2_client_hello.hpp"
 
 namespace tlswire {
 
@@ -32,7 +33,9 @@ enum class direction : std::uint8_t { c2s, s2c };
 
 [[nodiscard]] constexpr std::string_view to_string(direction d) noexcept { return d == direction::c2s ? "c2s" : "s2c"; }
 
-enum class event_kind : std::uint8_t { handshake, change_cipher_spec, alert, encrypted };
+// sslv2_client_hello: a client opened with the SSL 2.0-compatible hello
+// (RFC 5246 Appendix E.2), which has no record header.
+enum class event_kind : std::uint8_t { handshake, change_cipher_spec, alert, encrypted, sslv2_client_hello };
 
 struct connection_event {
     direction dir = direction::c2s;
@@ -42,6 +45,7 @@ struct connection_event {
     bytes_view message{};           // handshake: the whole message, header included
     handshake_message handshake{};  // handshake: the parsed message
     alert alert_value{};            // alert
+    sslv2_client_hello sslv2{};     // sslv2_client_hello (`message` holds its bytes)
     context ctx{};                  // the context the message was parsed with
 };
 
@@ -61,6 +65,19 @@ public:
         sides_[0].stream = c2s;
         sides_[1].stream = s2c;
         direction turn = direction::c2s;
+        if (is_sslv2_client_hello(c2s)) {
+            error e;
+            reader r(c2s, e);
+            connection_event ev;
+            ev.kind = event_kind::sslv2_client_hello;
+            ev.sslv2 = read_sslv2_client_hello(r, ctx_);
+            if (e) return fail(direction::c2s, e), err_;
+            ev.message = c2s.first(r.offset());
+            ev.ctx = ctx_;
+            sides_[0].pos = r.offset();
+            on_event(static_cast<const connection_event&>(ev));
+            turn = direction::s2c;
+        }
         while (!done(direction::c2s) || !done(direction::s2c)) {
             if (done(turn)) turn = other(turn);
             bool yield = false;
