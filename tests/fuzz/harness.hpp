@@ -1,0 +1,143 @@
+// tests/fuzz/harness.hpp — the fuzz properties, shared by the libFuzzer
+// targets (fuzz_*.cpp, built with TLSWIRE_BUILD_FUZZERS=ON and clang) and by
+// the replay test that runs them over the vectors and mutations in every CI
+// build (tests/fuzz/replay_test.cpp).
+//
+// Properties: nothing crashes or reads out of bounds (the sanitizers watch);
+// whatever parses re-serializes to exactly the bytes it came from; every
+// lazily decoded view (lists, extension blocks, certificate entries) can be
+// walked; the reassembler gives the same messages however the input is split.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <vector>
+
+#include "tlswire/tlswire.hpp"
+
+namespace fuzz {
+
+// Abort on a broken property, so libFuzzer keeps the input.
+inline void require(bool ok) {
+    if (!ok) std::abort();
+}
+
+inline bool same(tlswire::bytes_view a, tlswire::bytes_view b) { return tlswire::equal_bytes(a, b); }
+
+// The context is chosen by the first input byte, so the fuzzer explores every
+// version, several key exchanges and both strictness modes.
+inline tlswire::context context_from(std::uint8_t selector) {
+    static constexpr std::uint16_t versions[] = {0, 0x0300, 0x0301, 0x0302, 0x0303, 0x0304};
+    static constexpr std::uint16_t suites[] = {
+        0x0000, 0x1301, 0x1302, 0xc02f, 0xc02b, 0x009e, 0x002f, 0x000a, 0x00a8, 0x00aa,
+        0x00ac, 0xc037, 0xc018, 0xc01d, 0x0003, 0x0018, 0xc0a0, 0x1303, 0xff85, 0x00ff};
+    tlswire::context c;
+    c.version = versions[selector % 6];
+    c.cipher_suite = suites[(selector / 6) % 20];
+    c.mode = (selector & 0x80) != 0 ? tlswire::strictness::lenient : tlswire::strictness::strict;
+    return c;
+}
+
+// walk — touch every decoded element of a parsed message.
+inline std::size_t walk(const tlswire::handshake_message& m) {
+    using namespace tlswire;
+    std::size_t n = 0;
+    std::visit(
+        [&](const auto& v) {
+            using T = std::remove_cvref_t<decltype(v)>;
+            if constexpr (requires { v.extensions; })
+                for (const extension& e : v.extensions) n += e.extension_data.size();
+            if constexpr (requires { v.cipher_suites; }) n += v.cipher_suites.size();
+            if constexpr (std::is_same_v<T, certificate_tls13>)
+                for (const certificate_entry& ce : v.certificate_list) {
+                    n += ce.cert_data.size();
+                    for (const extension& e : ce.extensions) n += e.extension_data.size();
+                }
+            if constexpr (std::is_same_v<T, certificate_tls12>) n += v.certificate_list.size();
+            if constexpr (std::is_same_v<T, certificate_request_tls12>)
+                n += v.certificate_authorities.size() + v.supported_signature_algorithms.size();
+        },
+        m);
+    return n;
+}
+
+// handshake — byte 0 picks the context; the rest is one handshake message.
+inline int handshake(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 1) return 0;
+    const context ctx = context_from(data[0]);
+    const bytes_view in(data + 1, size - 1);
+    const auto m = parse_handshake(in, ctx);
+    if (!m) {
+        require(m.err().offset <= in.size());
+        return 0;
+    }
+    walk(*m);
+    std::vector<std::uint8_t> out;
+    const auto written = serialize_handshake(*m, out, ctx, bounds::unchecked);
+    require(written.has_value() && same(out, in));
+    return 0;
+}
+
+// connection — a 2-byte length splits the input into the client's and the
+// server's streams; every handshake message the decoder hands out must
+// re-serialize to its bytes.
+inline int connection(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 2) return 0;
+    const std::size_t split = (std::size_t{data[0]} << 8 | data[1]) % (size - 1);
+    const bytes_view c2s(data + 2, split), s2c(data + 2 + split, size - 2 - split);
+    for (const strictness mode : {strictness::strict, strictness::lenient}) {
+        connection_decoder dec(mode);
+        (void)dec.decode(c2s, s2c, [&](const connection_event& ev) {
+            if (ev.kind != event_kind::handshake) return;
+            walk(ev.handshake);
+            std::vector<std::uint8_t> out;
+            const auto written = serialize_handshake(ev.handshake, out, ev.ctx, bounds::unchecked);
+            require(written.has_value() && same(out, ev.message));
+        });
+    }
+    return 0;
+}
+
+// reassembly — byte 0 seeds the cut points; the messages out of the cut
+// stream equal those of the whole stream (as far as the whole stream goes).
+inline int reassembly(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 1) return 0;
+    const bytes_view stream(data + 1, size - 1);
+    auto collect = [&](std::size_t step) {
+        handshake_reassembler r(1u << 16);
+        std::vector<std::vector<std::uint8_t>> out;
+        bool ok = true;
+        for (std::size_t at = 0; at < stream.size() && ok; at += step) {
+            const std::size_t n = step < stream.size() - at ? step : stream.size() - at;
+            ok = r.feed(stream.subspan(at, n), [&](bytes_view m) { out.emplace_back(m.begin(), m.end()); })
+                     .has_value();
+        }
+        return std::pair{ok, out};
+    };
+    const auto whole = collect(stream.size() + 1);
+    const auto cut = collect(static_cast<std::size_t>(data[0] % 17) + 1);
+    require(whole.first == cut.first);
+    require(whole.second == cut.second);
+    return 0;
+}
+
+// sslv2 — the SSL 2.0-compatible hello: what parses re-serializes exactly.
+inline int sslv2(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    const bytes_view in(data, size);
+    for (const strictness mode : {strictness::strict, strictness::lenient}) {
+        context ctx;
+        ctx.mode = mode;
+        const auto h = parse_sslv2_client_hello(in, ctx);
+        if (!h) continue;
+        std::vector<std::uint8_t> out;
+        require(serialize_sslv2_client_hello(*h, out).has_value() && same(out, in));
+    }
+    return 0;
+}
+
+}  // namespace fuzz
