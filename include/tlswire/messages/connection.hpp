@@ -132,6 +132,8 @@ private:
         record rec{};
         described_format::read(r, rec, "TLSPlaintext", rctx);
         if (e) return fail(d, e);
+        if (mode_ == strictness::strict && (static_cast<std::uint16_t>(rec.legacy_record_version) >> 8) != 0x03)
+            return fail(d, error{errc::illegal_value, record_at + 1, "legacy_record_version"});
         s.pos = r.offset();
         connection_event ev;
         ev.dir = d;

@@ -35,6 +35,7 @@ struct client_hello {
     extension_block extensions{};
 
     static constexpr void wire(auto& io, auto& self) {
+        const auto version_at = io.mark();
         io("legacy_version", self.legacy_version);
         io("random", self.random, fixed<32>{});
         io("legacy_session_id", self.legacy_session_id, opaque<1, 0, 32>{});
@@ -48,8 +49,11 @@ struct client_hello {
         // RFC 8446 §4.1.2: "For every TLS 1.3 ClientHello, this vector MUST
         // contain exactly one byte, set to zero" — a ClientHello offering 1.3
         // is a TLS 1.3 ClientHello whatever the server later picks.
+        // §4.1.2 also: "the legacy_version field MUST be set to 0x0303".
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
             if (io.ok() && io.ctx().strict() && (io.ctx().is_tls13() || offers_tls13(self))) {
+                io.check(self.legacy_version == protocol_version::tls12, errc::illegal_value, "legacy_version",
+                         version_at);
                 const auto& m = self.legacy_compression_methods;
                 io.check(m.size() == 1 && *m.begin() == compression_method::null, errc::illegal_value,
                          "legacy_compression_methods", compression_at);
@@ -98,6 +102,7 @@ struct basic_server_hello {
     extension_block extensions{};
 
     static constexpr void wire(auto& io, auto& self) {
+        const auto version_at = io.mark();
         io("legacy_version", self.legacy_version);
         const auto random_at = io.mark();
         io("random", self.random, fixed<32>{});
@@ -110,10 +115,14 @@ struct basic_server_hello {
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
             const bool is_hrr = equal_bytes(self.random, hello_retry_request_random);
             io.check(is_hrr == (Kind == message_kind::hello_retry_request), errc::illegal_value, "random", random_at);
-            // RFC 8446 §4.1.3: legacy_compression_method MUST be 0 in TLS 1.3.
-            if (io.ctx().strict() && io.ctx().is_tls13())
+            // RFC 8446 §4.1.3: in TLS 1.3 legacy_version MUST be 0x0303 and
+            // legacy_compression_method MUST be 0.
+            if (io.ctx().strict() && io.ctx().is_tls13()) {
+                io.check(self.legacy_version == protocol_version::tls12, errc::illegal_value, "legacy_version",
+                         version_at);
                 io.check(self.legacy_compression_method == compression_method::null, errc::illegal_value,
                          "legacy_compression_method", compression_at);
+            }
         }
     }
 };

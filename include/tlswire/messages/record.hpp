@@ -54,7 +54,14 @@ struct basic_record {
 
     static constexpr void wire(auto& io, auto& self) {
         io("type", self.type);
+        const auto version_at = io.mark();
         io("legacy_record_version", self.legacy_record_version);
+        // RFC 5246 Appendix E.1: servers accept any {03,XX} record version;
+        // anything else is not a TLS record (RFC 8446 §5.1 ignores the value,
+        // but never saw another major version).
+        if (io.ctx().strict())
+            io.check((static_cast<std::uint16_t>(self.legacy_record_version) >> 8) == 0x03, errc::illegal_value,
+                     "legacy_record_version", version_at);
         const auto at = io.mark();
         io("fragment", self.fragment, opaque<2, 0, 0xffff>{});
         if (io.ctx().strict()) {
