@@ -3,6 +3,8 @@
 #pragma once
 
 #include "tlswire/codec/codec.hpp"
+#include "tlswire/crypto.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/registry.hpp"
+#include "tlswire/schedule.hpp"
 #include "tlswire/wire.hpp"
