@@ -44,61 +44,61 @@ error rejection(std::string_view h, const context& ctx) {
     return m.err();
 }
 
-const context tls12 = ctx_for(0x0303);
-const context tls13 = ctx_for(0x0304, cipher_suite::TLS_AES_128_GCM_SHA256);
+const context ctx12 = ctx_for(0x0303);
+const context ctx13 = ctx_for(0x0304, cipher_suite::TLS_AES_128_GCM_SHA256);
 
 }  // namespace
 
 TEST_CASE("empty messages: hello_request, server_hello_done, end_of_early_data (RFC 5246 §7.4.1.1, §7.4.5; RFC 8446 §4.5)") {
-    round_trip("00000000", tls12, "hello_request");
-    round_trip("0e000000", tls12, "server_hello_done");
-    round_trip("05000000", tls13, "end_of_early_data");
-    const error e = rejection("0e00000100", tls12);
+    round_trip("00000000", ctx12, "hello_request");
+    round_trip("0e000000", ctx12, "server_hello_done");
+    round_trip("05000000", ctx13, "end_of_early_data");
+    const error e = rejection("0e00000100", ctx12);
     CHECK(e.code == errc::trailing_data);
     CHECK(e.offset == 4);
     CHECK(e.where == "server_hello_done");
 }
 
 TEST_CASE("key_update (RFC 8446 §4.6.3): only 0 and 1 in strict mode") {
-    const auto m = round_trip("1800000101", tls13, "key_update");
+    const auto m = round_trip("1800000101", ctx13, "key_update");
     CHECK(std::get<key_update>(m).request_update == key_update_request::update_requested);
-    const error e = rejection("1800000102", tls13);
+    const error e = rejection("1800000102", ctx13);
     CHECK(e.code == errc::illegal_value);
     CHECK(e.offset == 4);
     CHECK(e.where == "request_update");
-    context lenient = tls13;
+    context lenient = ctx13;
     lenient.mode = strictness::lenient;
     round_trip("1800000102", lenient, "key_update");
 }
 
 TEST_CASE("message_hash (RFC 8446 §4.4.1) holds the hash of ClientHello1") {
-    const auto m = round_trip("fe000004aabbccdd", tls13, "message_hash");
+    const auto m = round_trip("fe000004aabbccdd", ctx13, "message_hash");
     CHECK(hex(std::get<message_hash>(m).hash) == "aabbccdd");
 }
 
 TEST_CASE("new_session_ticket: RFC 5077 §3.3 form before TLS 1.3, RFC 8446 §4.6.1 form in TLS 1.3") {
-    const auto m12 = round_trip("0400000a" "00001c20" "0004" "01020304", tls12, "new_session_ticket");
+    const auto m12 = round_trip("0400000a" "00001c20" "0004" "01020304", ctx12, "new_session_ticket");
     CHECK(std::get<new_session_ticket_tls12>(m12).ticket_lifetime_hint == 7200);
     // lifetime, age_add, nonce<0..255>, ticket<1..2^16-1>, extensions<0..2^16-2> with early_data(42)=uint32
     const auto m13 = round_trip("04000018" "00001c20" "01020304" "0100" "0002abcd" "0008" "002a0004" "00004000",
-                                tls13, "new_session_ticket");
+                                ctx13, "new_session_ticket");
     const auto& t = std::get<new_session_ticket_tls13>(m13);
     CHECK(t.ticket_age_add == 0x01020304);
     CHECK(hex(t.ticket_nonce) == "00");
     CHECK(t.extensions.contains(extension_type::early_data));
     // "Servers MUST NOT use any value greater than 604800 seconds (7 days)."
-    const error e = rejection("04000010" "00093a81" "01020304" "0100" "0002abcd" "0000", tls13);
+    const error e = rejection("04000010" "00093a81" "01020304" "0100" "0002abcd" "0000", ctx13);
     CHECK(e.code == errc::illegal_value);
     CHECK(e.where == "ticket_lifetime");
     CHECK(e.offset == 4);
     // ticket<1..2^16-1>: an empty ticket is out of range.
-    const error empty = rejection("0400000e" "00001c20" "01020304" "0100" "0000" "0000", tls13);
+    const error empty = rejection("0400000e" "00001c20" "01020304" "0100" "0000" "0000", ctx13);
     CHECK(empty.code == errc::length_out_of_range);
     CHECK(empty.where == "ticket");
 }
 
 TEST_CASE("certificate_verify: algorithm from TLS 1.2 on, signature alone in TLS 1.0/1.1 (RFC 4346 §7.4.8)") {
-    const auto m12 = round_trip("0f000006" "0804" "0002beef", tls12, "certificate_verify");
+    const auto m12 = round_trip("0f000006" "0804" "0002beef", ctx12, "certificate_verify");
     CHECK(std::get<certificate_verify>(m12).algorithm == signature_scheme::rsa_pss_rsae_sha256);
     const auto m10 = round_trip("0f000004" "0002beef", ctx_for(0x0301), "certificate_verify");
     CHECK(hex(std::get<certificate_verify>(m10).signature) == "beef");
@@ -106,60 +106,60 @@ TEST_CASE("certificate_verify: algorithm from TLS 1.2 on, signature alone in TLS
 
 TEST_CASE("certificate_request: TLS 1.2 (RFC 5246 §7.4.4), TLS 1.0/1.1 without algorithms, TLS 1.3 (RFC 8446 §4.3.2)") {
     // types<1..255> = {rsa_sign, ecdsa_sign}; algorithms<2..2^16-2> = {0x0401}; CAs: one DN of 3 bytes
-    const auto m12 = round_trip("0d00000e" "020140" "00020401" "0005" "0003616263", tls12, "certificate_request");
+    const auto m12 = round_trip("0d00000e" "020140" "00020401" "0005" "0003616263", ctx12, "certificate_request");
     const auto& cr = std::get<certificate_request_tls12>(m12);
     CHECK(cr.certificate_types.contains(client_certificate_type::ecdsa_sign));
     CHECK(cr.certificate_authorities.size() == 1);
     round_trip("0d00000a" "020140" "0005" "0003616263", ctx_for(0x0302), "certificate_request");
     // TLS 1.3: context "", extensions<2..2^16-1> with signature_algorithms {0x0403}
-    round_trip("0d00000b" "00" "0008" "000d0004" "00020403", tls13, "certificate_request");
-    const error e = rejection("0d000003" "00" "0000", tls13);
+    round_trip("0d00000b" "00" "0008" "000d0004" "00020403", ctx13, "certificate_request");
+    const error e = rejection("0d000003" "00" "0000", ctx13);
     CHECK(e.code == errc::length_out_of_range);
     CHECK(e.where == "extensions");
     // RFC 9261 §4 ClientCertificateRequest has the same body.
-    round_trip("1100000d" "02abcd" "0008" "000d0004" "00020403", tls13, "client_certificate_request");
+    round_trip("1100000d" "02abcd" "0008" "000d0004" "00020403", ctx13, "client_certificate_request");
 }
 
 TEST_CASE("certificate_status (RFC 6066 §8, RFC 6961 §2.2)") {
-    const auto m = round_trip("16000007" "01" "000003" "303132", tls12, "certificate_status");
+    const auto m = round_trip("16000007" "01" "000003" "303132", ctx12, "certificate_status");
     CHECK(hex(std::get<certificate_status>(m).response) == "303132");
-    const auto multi = round_trip("1600000c" "02" "000008" "000002" "3031" "000000", tls12, "certificate_status");
+    const auto multi = round_trip("1600000c" "02" "000008" "000002" "3031" "000000", ctx12, "certificate_status");
     CHECK(std::get<certificate_status>(multi).ocsp_response_list.size() == 2);
-    const error e = rejection("16000004" "07" "000000", tls12);
+    const error e = rejection("16000004" "07" "000000", ctx12);
     CHECK(e.code == errc::illegal_value);
     CHECK(e.where == "status_type");
     CHECK(e.offset == 4);
 }
 
 TEST_CASE("compressed_certificate (RFC 8879 §4)") {
-    const auto m = round_trip("1900000a" "0002" "000400" "000002" "aabb", tls13, "compressed_certificate");
+    const auto m = round_trip("1900000a" "0002" "000400" "000002" "aabb", ctx13, "compressed_certificate");
     const auto& cc = std::get<compressed_certificate>(m);
     CHECK(cc.algorithm == certificate_compression_algorithm::brotli);
     CHECK(cc.uncompressed_length == 0x400);
-    const error e = rejection("19000008" "0002" "000400" "000000", tls13);
+    const error e = rejection("19000008" "0002" "000400" "000000", ctx13);
     CHECK(e.code == errc::length_out_of_range);
     CHECK(e.where == "compressed_certificate_message");
 }
 
 TEST_CASE("certificate_url (RFC 6066 §5): padding byte must be 0x01") {
     const std::string hash20 = "0102030405060708090a0b0c0d0e0f1011121314";
-    const auto m = round_trip("1500001d" "00" "001a" "0003787978" "01" + hash20, tls12, "certificate_url");
+    const auto m = round_trip("1500001d" "00" "001a" "0003787978" "01" + hash20, ctx12, "certificate_url");
     CHECK(std::get<certificate_url>(m).url_and_hash_list.size() == 1);
-    const error e = rejection("1500001d" "00" "001a" "0003787978" "00" + hash20, tls12);
+    const error e = rejection("1500001d" "00" "001a" "0003787978" "00" + hash20, ctx12);
     CHECK(e.code == errc::illegal_value);
     CHECK(e.where == "padding");
     CHECK(e.offset == 4 + 1 + 2 + 5);
 }
 
 TEST_CASE("supplemental_data (RFC 4680 §2)") {
-    const auto m = round_trip("17000009" "000006" "4002" "0002" "aabb", tls12, "supplemental_data");
+    const auto m = round_trip("17000009" "000006" "4002" "0002" "aabb", ctx12, "supplemental_data");
     CHECK(std::get<supplemental_data>(m).supp_data.size() == 1);
-    const error e = rejection("17000003" "000000", tls12);  // supp_data<1..2^24-1>
+    const error e = rejection("17000003" "000000", ctx12);  // supp_data<1..2^24-1>
     CHECK(e.code == errc::length_out_of_range);
 }
 
 TEST_CASE("finished: 12 bytes before TLS 1.3, Hash.length in TLS 1.3, refused without a context") {
-    round_trip("1400000c" "000102030405060708090a0b", tls12, "finished");
+    round_trip("1400000c" "000102030405060708090a0b", ctx12, "finished");
     round_trip("14000030" + std::string(96, 'a'), ctx_for(0x0304, cipher_suite::TLS_AES_256_GCM_SHA384), "finished");
     const error wrong = rejection("14000020" + std::string(64, 'a'), ctx_for(0x0304, cipher_suite::TLS_AES_256_GCM_SHA384));
     CHECK(wrong.code == errc::truncated);
@@ -171,7 +171,7 @@ TEST_CASE("finished: 12 bytes before TLS 1.3, Hash.length in TLS 1.3, refused wi
 }
 
 TEST_CASE("unknown handshake types are kept as raw bytes") {
-    const auto m = round_trip("c8000003aabbcc", tls12, "unknown_handshake");
+    const auto m = round_trip("c8000003aabbcc", ctx12, "unknown_handshake");
     CHECK(std::get<unknown_handshake>(m).msg_type == static_cast<handshake_type>(200));
 }
 
@@ -206,7 +206,7 @@ TEST_CASE("server_key_exchange for every key exchange (RFC 5246 §7.4.3, RFC 427
     round_trip("0c000010" "000101" "000102" "0100" "000103" "0401" "0001ee", ctx_for(0x0303, cs::TLS_SRP_SHA_RSA_WITH_AES_128_CBC_SHA),
                "server_key_exchange");
     // Without a negotiated suite the body cannot be read: refused, not guessed.
-    const error e = rejection("0c000005" "030017" "0104", tls12);
+    const error e = rejection("0c000005" "030017" "0104", ctx12);
     CHECK(e.code == errc::unsupported);
 }
 
@@ -272,10 +272,10 @@ TEST_CASE("hellos: HelloRetryRequest recognised by its random; TLS 1.3 compressi
     // The same ClientHello offering only TLS 1.2 may list DEFLATE (RFC 3749).
     round_trip("01000033" "0303" + random + "00" "00021301" "020001" "0007" "002b000302" "0303", context{}, "client_hello");
     // A TLS 1.2 ClientHello may end before its extensions (RFC 5246 §7.4.1.2).
-    const auto bare = round_trip("01000029" "0303" + random + "00" "0002c02f" "0100", tls12, "client_hello");
+    const auto bare = round_trip("01000029" "0303" + random + "00" "0002c02f" "0100", ctx12, "client_hello");
     CHECK_FALSE(std::get<client_hello>(bare).extensions.present);
     // cipher_suites<2..2^16-2> must hold whole suites.
-    const error odd = rejection("0100002a" "0303" + random + "00" "0003c02f00" "0100", tls12);
+    const error odd = rejection("0100002a" "0303" + random + "00" "0003c02f00" "0100", ctx12);
     CHECK(odd.code == errc::length_not_multiple);
     CHECK(odd.where == "cipher_suites");
 }
