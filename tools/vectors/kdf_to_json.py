@@ -6,6 +6,7 @@ Usage: kdf_to_json.py [REFERENCE_DIR] [OUT_DIR]
 
 Inputs (all under REFERENCE_DIR):
   rfc/rfc5869.txt                               RFC 5869 Appendix A (HKDF, 7 cases)
+  vectors/botan/kdf/hkdf.vec                    HKDF, HKDF-Extract and HKDF-Expand KATs
   vectors/openssl/evpkdf_tls11_prf.txt          NIST CAVP TLS 1.0/1.1 PRF (via OpenSSL)
   vectors/openssl/evpkdf_tls12_prf.txt          NIST CAVP TLS 1.2 PRF (via OpenSSL)
   vectors/botan/kdf/tls_prf.vec                 TLS 1.0 PRF and TLS 1.2 PRF KATs
@@ -153,6 +154,79 @@ def verify_hkdf(c):
     okm = hkdf_expand(c["hash"], prk, bytes.fromhex(c["info"]), c["l"])
     if okm.hex() != c["okm"]:
         fail("HKDF OKM does not recompute: %s" % c["id"])
+
+
+def botan_hkdf():
+    """Botan hkdf.vec: [HKDF(HMAC(X))] (Secret = IKM, Salt = salt, Label = info),
+    [HKDF-Extract(HMAC(X))] (Salt, Secret = IKM -> PRK) and [HKDF-Expand(HMAC(X))]
+    (Secret = PRK, Salt = info -> OKM).  The Extract and Expand vectors are the
+    two halves of the full HKDF vectors, so each full case gets the PRK its
+    Extract vector gives; every Extract and every Expand vector must match a
+    full case (same hash, inputs and outputs) or the script stops, so nothing
+    of the file is dropped."""
+    txt = open(os.path.join(REF, "vectors/botan/kdf/hkdf.vec"), encoding="ascii").read()
+    names = {"SHA-1": "sha1", "SHA-256": "sha256", "SHA-512": "sha512"}
+    m_name = {v: k for k, v in names.items()}
+    full, extract, expand = [], [], []
+    sect, cur, h, per_hash = None, {}, None, {}
+    for line in txt.split("\n"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        m = re.fullmatch(r"\[(HKDF|HKDF-Extract|HKDF-Expand)\(HMAC\((SHA-\d+)\)\)\]", line)
+        if m:
+            sect, h, cur = m.group(1), names[m.group(2)], {}
+            continue
+        if line.startswith("["):
+            fail("unknown hkdf.vec section %r" % line)
+        k, v = (x.strip() for x in line.split("=", 1))
+        cur[k] = v.lower()
+        if k != "Output":
+            continue
+        # a vector ends at its Output; the next one starts from nothing
+        if sect == "HKDF":
+            per_hash[h] = per_hash.get(h, 0) + 1
+            full.append({"id": "hkdf.vec [HKDF(HMAC(%s))] #%d" % (m_name[h], per_hash[h]),
+                         "hash": h, "ikm": cur["Secret"], "salt": cur.get("Salt", ""),
+                         "info": cur.get("Label", ""), "okm": cur["Output"]})
+        elif sect == "HKDF-Extract":
+            extract.append((h, cur.get("Salt", ""), cur["Secret"], cur["Output"]))
+        else:
+            expand.append((h, cur["Secret"], cur.get("Salt", ""), cur["Output"]))
+        cur = {}
+    cases = []
+    for f in full:
+        case = {"id": f["id"], "hash": f["hash"],
+                "ikm": f["ikm"], "salt": f["salt"], "info": f["info"], "l": len(f["okm"]) // 2}
+        prks = {e[3] for e in extract if e[:3] == (f["hash"], f["salt"], f["ikm"])}
+        if len(prks) > 1:
+            fail("conflicting HKDF-Extract vectors for %s" % case["id"])
+        if prks:
+            case["prk"] = prks.pop()
+        case["okm"] = f["okm"]
+        verify_hkdf(case)
+        cases.append(case)
+    for e in extract:
+        if not any((c["hash"], c["salt"], c["ikm"], c.get("prk")) == e for c in cases):
+            fail("HKDF-Extract vector without a matching HKDF vector: %r" % (e,))
+    for e in expand:
+        if not any((c["hash"], c.get("prk"), c["info"], c["okm"]) == e for c in cases):
+            fail("HKDF-Expand vector without a matching HKDF vector: %r" % (e,))
+        if hkdf_expand(e[0], bytes.fromhex(e[1]), bytes.fromhex(e[2]), len(e[3]) // 2).hex() != e[3]:
+            fail("HKDF-Expand vector does not recompute: %r" % (e,))
+    if len(full) != 13 or len(extract) != 12 or len(expand) != 12:
+        fail("expected 13 HKDF, 12 Extract and 12 Expand vectors in hkdf.vec, found %d/%d/%d"
+             % (len(full), len(extract), len(expand)))
+    doc = header("hkdf",
+                 "Botan KAT file github:randombit/botan@081417e4eba70f27f946c115f3b555f63961c5f6:"
+                 "src/tests/data/kdf/hkdf.vec (/work/shared/reference/vectors/botan/kdf/hkdf.vec); "
+                 "RFC 5869 data for SHA-1 and SHA-256, Botan's own for SHA-512",
+                 "HKDF with SHA-1, SHA-256 and SHA-512, including the longest SHA-1 output "
+                 "(255 * 20 octets). Botan's HKDF-Extract and HKDF-Expand vectors are the two "
+                 "halves of these cases: prk is the Extract output, and HKDF-Expand(prk, info, l) "
+                 "= okm is the Expand vector.")
+    doc["cases"] = cases
+    write("hkdf/botan_hkdf.json", doc)
 
 
 def acvp_load(name):
@@ -475,6 +549,7 @@ def acvp_tls13():
 
 if __name__ == "__main__":
     rfc5869()
+    botan_hkdf()
     acvp_hkdf()
     prf_files()
     acvp_tls12()
