@@ -4,6 +4,7 @@
 
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/crypto.hpp"
+#include "tlswire/extensions.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/registry.hpp"
 #include "tlswire/schedule.hpp"

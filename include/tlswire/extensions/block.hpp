@@ -9,7 +9,8 @@
 // checks, once, for every message: no extension type twice (RFC 8446 §4.2),
 // in TLS 1.3 only extensions the registry's "TLS 1.3" column allows in that
 // message, pre_shared_key last in a ClientHello (§4.2.11), and each known
-// extension's body against its own description (extensions/typed.hpp).
+// extension's body against its own description (extensions/dispatch.hpp,
+// through validate.hpp).
 #pragma once
 
 #include <array>
@@ -63,23 +64,20 @@ struct extension_block {
         return std::nullopt;
     }
     [[nodiscard]] constexpr bool contains(extension_type t) const noexcept { return find(t).has_value(); }
-};
 
-namespace detail {
-// A set of 16-bit values with no allocation: 8 KiB of bits, so duplicate
-// detection stays linear however many extensions a hostile block holds.
-struct u16_set {
-    std::array<std::uint64_t, 1024> bits{};
-    // insert — false when v was already there.
-    constexpr bool insert(std::uint16_t v) noexcept {
-        const std::uint64_t mask = std::uint64_t{1} << (v & 63u);
-        std::uint64_t& word = bits[v >> 6];
-        const bool fresh = (word & mask) == 0;
-        word |= mask;
-        return fresh;
+    // get<T>(ctx) — typed access: the first extension of type T::type, parsed
+    // with T's description (T is the structure for the message this block
+    // belongs to, e.g. key_share_server_hello). std::nullopt when the block
+    // has no such extension; otherwise the parsed value, or the error (offsets
+    // counted from the start of that extension's extension_data). A parsed
+    // value borrows the block's input, like everything parsed.
+    template <typed_extension T>
+    [[nodiscard]] constexpr std::optional<result<T>> get(const context& ctx = {}) const {
+        const std::optional<bytes_view> body = find(T::type);
+        if (!body) return std::nullopt;
+        return parse<T>(*body, ctx);
     }
 };
-}  // namespace detail
 
 // extensions_fmt<Kind, Min, Optional> — the block of a `Kind` message:
 // Extension extensions<Min..2^16-1>, absent when Optional and nothing is left.
@@ -101,10 +99,14 @@ struct extensions_fmt {
             const auto type = static_cast<extension_type>(body.u16("extension_type"));
             reader data = body.prefixed(2, 0, 0xffff, "extension_data");
             if (!body.ok()) return;
-            const std::string_view ext_name = to_string(type).empty() ? "extension" : to_string(type);
+            // The extension's IANA name, for errors only (looked up when one happens).
+            const auto ext_name = [type] {
+                const std::string_view n = to_string(type);
+                return n.empty() ? std::string_view("extension") : n;
+            };
             if (ctx.strict()) {
                 if (!seen.insert(static_cast<std::uint16_t>(type))) {
-                    body.fail_at(errc::duplicate_extension, at, ext_name);
+                    body.fail_at(errc::duplicate_extension, at, ext_name());
                     return;
                 }
                 // RFC 8446 §4.2.11: pre_shared_key MUST be the last extension in the ClientHello.
@@ -116,7 +118,7 @@ struct extensions_fmt {
                 // RFC 8446 §4.2: a recognised extension in a TLS 1.3 message it is not
                 // specified for is an illegal_parameter.
                 if (ctx.is_tls13() && !extension_allowed_in(type, Kind)) {
-                    body.fail_at(errc::misplaced_extension, at, ext_name);
+                    body.fail_at(errc::misplaced_extension, at, ext_name());
                     return;
                 }
             }

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "tlswire/codec/codec.hpp"
+#include "tlswire/extensions/status_request.hpp"
 #include "tlswire/registry/certificate_status_type.hpp"
 #include "tlswire/registry/handshake_type.hpp"
 
@@ -27,19 +28,9 @@ struct certificate_status {
     bytes_view response{};                                             // ocsp
     list<bytes_view, opaque<3, 0, 0xffffff>> ocsp_response_list{};     // ocsp_multi
 
-    static constexpr void wire(auto& io, auto& self) {
-        const auto at = io.mark();
-        io("status_type", self.status_type);
-        if (self.status_type == certificate_status_type::ocsp) {
-            io("response", self.response, opaque<3, 1, 0xffffff>{});
-        } else if (self.status_type == certificate_status_type::ocsp_multi) {
-            io("ocsp_response_list", self.ocsp_response_list, vec<3, 1, 0xffffff>{});
-        } else {
-            // No other status type has a defined response format.
-            io.check(false, errc::illegal_value, "status_type", at);
-            io("response", self.response, rest{});
-        }
-    }
+    // The same description as the TLS 1.3 CertificateEntry's status_request
+    // extension body (extensions/status_request.hpp), written once there.
+    static constexpr void wire(auto& io, auto& self) { certificate_status_body::describe(io, self); }
 };
 
 }  // namespace tlswire

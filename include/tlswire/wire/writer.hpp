@@ -82,8 +82,19 @@ public:
         be(v, width);
     }
 
-    constexpr void bytes(bytes_view b) noexcept {
-        for (std::uint8_t x : b) put(x);
+    constexpr void bytes(bytes_view b) {
+        if (!ok() || b.empty()) return;
+        if (mode_ == target::fixed) {
+            if (buf_.size() - size_ < b.size()) {
+                // What fits is written, as byte by byte would; the error marks where it stopped.
+                for (std::uint8_t x : b) put(x);
+                return;
+            }
+            for (std::size_t i = 0; i < b.size(); ++i) buf_[size_ + i] = b[i];
+        } else if (mode_ == target::vector) {
+            vec_->insert(vec_->end(), b.begin(), b.end());
+        }
+        size_ += b.size();
     }
     constexpr void zeros(std::size_t n) noexcept {
         for (std::size_t i = 0; i < n; ++i) put(0);

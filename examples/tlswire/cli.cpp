@@ -1,0 +1,178 @@
+// examples/tlswire/cli.cpp — subcommand dispatch, help and usage errors.
+#include "cli.hpp"
+
+#include <istream>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "subcommands.hpp"
+
+namespace tlswire::cli {
+namespace {
+
+constexpr std::string_view tool_help = R"(tlswire — decode TLS handshakes and compute TLS key schedules
+
+usage: tlswire <subcommand> [options] [FILE...]
+       tlswire <subcommand> --help
+
+subcommands:
+  decode             records or handshake messages -> JSON Lines (or --text)
+  prf                the TLS 1.0-1.2 PRF
+  master-secret      the TLS 1.0-1.2 master secret (or extended master secret)
+  hkdf-expand-label  TLS 1.3 HKDF-Expand-Label
+  transcript-hash    the transcript hash of the handshake messages in FILE
+  finished           TLS 1.3 Finished verify_data over the transcript in FILE
+  tls13-secrets      every TLS 1.3 secret the inputs determine, as JSON
+
+Exit status: 0 success, 1 an input failed to parse (or --roundtrip differed),
+2 a usage error.
+)";
+
+constexpr std::string_view decode_help = R"(usage: tlswire decode [--hex] [--version tls10|tls11|tls12|tls13]
+                      [--cipher-suite NAME|0xHHHH] [--roundtrip] [--text] [FILE...]
+       tlswire decode --c2s FILE --s2c FILE [--hex] [--roundtrip] [--text]
+
+Decode each FILE (standard input when there is none, or for "-"): a stream of
+TLS records, or a stream of bare handshake messages (detected: a record starts
+with a content type 20-24 and a 3.x version). With --hex the input is hex text
+and whitespace is ignored.
+
+Output: JSON Lines, one object per handshake message with "type" (RFC name),
+"length", "hex" (the whole message) and "body" (every field by its RFC name,
+IANA names for registry values, "0x1a1a" for unregistered ones, extensions as
+{"type", "data", decoded fields}); one object per other record
+(change_cipher_spec, alert, and protected records with "encrypted": true and
+their "length"). A parse failure prints {"error": {"code", "offset", "where"}}
+and the exit status is 1.
+
+options:
+  --hex                  the input is hex text
+  --version V            read messages as TLS 1.0/1.1/1.2/1.3 (default: from a
+                         ServerHello in the input, else unknown)
+  --cipher-suite S       the negotiated suite, by IANA name or 0xHHHH (needed for
+                         ServerKeyExchange, ClientKeyExchange, Finished; default:
+                         from a ServerHello in the input)
+  --roundtrip            serialize every parsed message again; on the first
+                         difference print both encodings and exit 1
+  --text                 an indented human-readable tree instead of JSON
+  --c2s FILE --s2c FILE  the two directions of one TCP connection: messages in
+                         handshake order, each object with "dir": "c2s"|"s2c",
+                         version and cipher suite taken from the hellos
+)";
+
+constexpr std::string_view prf_help = R"(usage: tlswire prf --hash sha256|sha384|md5-sha1 --secret HEX --label TEXT --seed HEX --length N
+
+The TLS PRF (RFC 5246 §5; with md5-sha1 the TLS 1.0/1.1 PRF of RFC 2246 §5):
+PRF(secret, label, seed) truncated to N bytes, printed as hex. sha512 and
+sha224 are accepted too.
+)";
+
+constexpr std::string_view master_secret_help =
+    R"(usage: tlswire master-secret --hash sha256|sha384|md5-sha1 --pre-master HEX
+                             (--client-random HEX --server-random HEX | --session-hash HEX)
+
+The 48-byte master secret as hex: PRF(pre_master_secret, "master secret",
+client_random + server_random) (RFC 5246 §8.1), or with --session-hash the
+extended master secret PRF(pre_master_secret, "extended master secret",
+session_hash) (RFC 7627 §4). Also: sha512, sha224.
+)";
+
+constexpr std::string_view hkdf_expand_label_help =
+    R"(usage: tlswire hkdf-expand-label --hash sha256|sha384 --secret HEX --label TEXT [--context HEX] --length N
+
+HKDF-Expand-Label(Secret, Label, Context, Length) of RFC 8446 §7.1, as hex.
+The label is given without the "tls13 " prefix; the context defaults to empty.
+)";
+
+constexpr std::string_view transcript_hash_help = R"(usage: tlswire transcript-hash --hash sha256|sha384 [--hex] [FILE]
+
+The transcript hash (RFC 8446 §4.4.1) of the handshake messages in FILE (bare
+messages, or the plaintext handshake records of a record stream), as hex. When
+a HelloRetryRequest follows the first ClientHello, that ClientHello is replaced
+by message_hash(Hash(ClientHello1)). Also: sha512, sha1, md5-sha1 (TLS 1.0/1.1).
+)";
+
+constexpr std::string_view finished_help = R"(usage: tlswire finished --hash sha256|sha384 --base-key HEX [--hex] [FILE]
+
+TLS 1.3 Finished verify_data (RFC 8446 §4.4.4) as hex:
+HMAC(HKDF-Expand-Label(BaseKey, "finished", "", Hash.length), Transcript-Hash)
+over the handshake messages in FILE. BaseKey is the sender's handshake traffic
+secret.
+)";
+
+constexpr std::string_view tls13_secrets_help =
+    R"(usage: tlswire tls13-secrets --hash sha256|sha384 [--psk HEX] [--shared-secret HEX] [--hex] [FILE]
+
+Every secret of the TLS 1.3 key schedule (RFC 8446 §7.1) that the inputs
+determine, as one JSON object: early_secret; with --psk the binder keys and,
+given a ClientHello, client_early_traffic_secret and
+early_exporter_master_secret; early_derived_secret; given the ServerHello (and
+--shared-secret when it carries a key_share) handshake_secret, the handshake
+traffic secrets, handshake_derived_secret and master_secret; given the server
+Finished the application traffic secrets and exporter_master_secret; given the
+client Finished resumption_master_secret. FILE holds the handshake messages.
+)";
+
+struct entry {
+    std::string_view name;
+    std::string_view help;
+};
+
+constexpr entry entries[] = {
+    {"decode", decode_help},
+    {"prf", prf_help},
+    {"master-secret", master_secret_help},
+    {"hkdf-expand-label", hkdf_expand_label_help},
+    {"transcript-hash", transcript_hash_help},
+    {"finished", finished_help},
+    {"tls13-secrets", tls13_secrets_help},
+};
+
+}  // namespace
+
+int help(std::ostream& out, std::string_view subcommand) {
+    for (const entry& e : entries)
+        if (e.name == subcommand) {
+            out << e.help;
+            return exit_ok;
+        }
+    out << tool_help;
+    return exit_ok;
+}
+
+int usage(std::ostream& err, std::string_view subcommand, std::string_view problem) {
+    if (subcommand.empty()) {
+        err << "tlswire: " << problem << "\n(see tlswire --help)\n";
+    } else {
+        err << "tlswire " << subcommand << ": " << problem << "\n(see tlswire " << subcommand << " --help)\n";
+    }
+    return exit_usage;
+}
+
+int run(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+        const hooks& h) {
+    if (args.empty()) return usage(err, "", "a subcommand is needed");
+    const std::string_view sub = args[0];
+    const auto rest = args.subspan(1);
+    if (sub == "--help" || sub == "-h" || sub == "help") {
+        if (sub == "help" && !rest.empty()) return help(out, rest[0]);
+        return help(out, "");
+    }
+    if (sub == "decode") return decode_command(rest, in, out, err, h);
+    if (sub == "prf") return prf_command(rest, in, out, err);
+    if (sub == "master-secret") return master_secret_command(rest, in, out, err);
+    if (sub == "hkdf-expand-label") return hkdf_expand_label_command(rest, in, out, err);
+    if (sub == "transcript-hash") return transcript_hash_command(rest, in, out, err);
+    if (sub == "finished") return finished_command(rest, in, out, err);
+    if (sub == "tls13-secrets") return tls13_secrets_command(rest, in, out, err);
+    return usage(err, "", "unknown subcommand " + std::string(sub));
+}
+
+int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {
+    std::vector<std::string_view> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    return run(args, in, out, err);
+}
+
+}  // namespace tlswire::cli

@@ -1,0 +1,157 @@
+// examples/tlswire/common.cpp — shared helpers of the tlswire tool.
+#include "common.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <istream>
+#include <iterator>
+
+#include "tlswire/messages/record.hpp"
+#include "tlswire/print/sink.hpp"
+#include "tlswire/wire/reader.hpp"
+
+namespace tlswire::cli {
+
+bool parse_options(std::span<const std::string_view> args, std::span<const std::string_view> valued,
+                   std::span<const std::string_view> flags, options& out, std::string& problem) {
+    auto is_in = [](std::span<const std::string_view> set, std::string_view s) {
+        return std::find(set.begin(), set.end(), s) != set.end();
+    };
+    bool operands_only = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string_view a = args[i];
+        if (operands_only || a.size() < 2 || a.substr(0, 2) != "--") {
+            out.operands.emplace_back(a);
+            continue;
+        }
+        if (a == "--") {
+            operands_only = true;
+            continue;
+        }
+        std::string_view name = a.substr(2);
+        std::optional<std::string_view> inline_value;
+        if (const auto eq = name.find('='); eq != std::string_view::npos) {
+            inline_value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        if (out.has(name)) {
+            problem = "option --" + std::string(name) + " given twice";
+            return false;
+        }
+        if (is_in(valued, name)) {
+            if (inline_value) {
+                out.values.emplace(std::string(name), std::string(*inline_value));
+            } else if (i + 1 < args.size()) {
+                out.values.emplace(std::string(name), std::string(args[++i]));
+            } else {
+                problem = "option --" + std::string(name) + " needs a value";
+                return false;
+            }
+        } else if (is_in(flags, name)) {
+            if (inline_value) {
+                problem = "option --" + std::string(name) + " takes no value";
+                return false;
+            }
+            out.flags.emplace(name);
+        } else {
+            problem = "unknown option --" + std::string(name);
+            return false;
+        }
+    }
+    return true;
+}
+
+result<std::vector<std::uint8_t>> parse_hex(std::string_view text, std::string_view where) {
+    std::vector<std::uint8_t> out;
+    out.reserve(text.size() / 2);
+    int high = -1;
+    std::size_t high_at = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        int v = -1;
+        if (c >= '0' && c <= '9') v = c - '0';
+        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
+        else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') continue;
+        else return error{errc::illegal_value, i, where};
+        if (high < 0) {
+            high = v;
+            high_at = i;
+        } else {
+            out.push_back(static_cast<std::uint8_t>(high * 16 + v));
+            high = -1;
+        }
+    }
+    if (high >= 0) return error{errc::truncated, high_at, where};
+    return out;
+}
+
+std::string to_hex(bytes_view b) { return print::to_hex(b); }
+
+bool read_input(const std::string& path, std::istream& in, bool hex, std::vector<std::uint8_t>& out,
+                std::string& problem, error& hex_error) {
+    std::string data;
+    if (path == "-") {
+        data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+        std::ifstream f(path, std::ios::binary);
+        if (!f) {
+            problem = "cannot open " + path;
+            return false;
+        }
+        data.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+        if (f.bad()) {
+            problem = "cannot read " + path;
+            return false;
+        }
+    }
+    if (hex) {
+        auto r = parse_hex(data, "hex");
+        if (!r) {
+            hex_error = r.err();
+            out.clear();
+            return true;
+        }
+        out = std::move(*r);
+    } else {
+        out.assign(data.begin(), data.end());
+    }
+    return true;
+}
+
+bool looks_like_records(bytes_view in) noexcept {
+    return in.size() >= 3 && in[0] >= 20 && in[0] <= 24 && in[1] == 3 && in[2] <= 4;
+}
+
+result<std::vector<std::uint8_t>> handshake_stream(bytes_view in) {
+    if (!looks_like_records(in)) return std::vector<std::uint8_t>(in.begin(), in.end());
+    std::vector<std::uint8_t> out;
+    error e;
+    reader r(in, e);
+    context lenient;
+    lenient.mode = strictness::lenient;
+    while (!r.empty() && r.ok()) {
+        record rec{};
+        described_format::read(r, rec, "TLSPlaintext", lenient);
+        if (e) return e;
+        if (rec.type == content_type::application_data || rec.type == content_type::change_cipher_spec) break;
+        if (rec.type == content_type::handshake) out.insert(out.end(), rec.fragment.begin(), rec.fragment.end());
+    }
+    return out;
+}
+
+result<std::vector<bytes_view>> split_messages(bytes_view stream) {
+    std::vector<bytes_view> out;
+    error e;
+    reader r(stream, e);
+    while (!r.empty()) {
+        const std::size_t at = r.position();
+        r.u8("msg_type");
+        (void)r.prefixed(3, 0, 0xffffff, "length").take_rest();
+        if (e) return e;
+        out.push_back(stream.subspan(at, r.position() - at));
+    }
+    return out;
+}
+
+}  // namespace tlswire::cli

@@ -1,0 +1,72 @@
+// examples/tlswire/common.hpp — what the subcommands share: option parsing,
+// hex, reading inputs, and splitting an input into records or messages.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tlswire/wire/bytes.hpp"
+#include "tlswire/wire/error.hpp"
+
+namespace tlswire::cli {
+
+// options — "--name value", "--name=value" and "--flag"; everything else is
+// an operand. `valued` lists the options that take a value, `flags` the rest.
+struct options {
+    std::map<std::string, std::string, std::less<>> values;
+    std::set<std::string, std::less<>> flags;
+    std::vector<std::string> operands;
+
+    [[nodiscard]] bool has(std::string_view name) const {
+        return values.find(name) != values.end() || flags.find(name) != flags.end();
+    }
+    [[nodiscard]] const std::string* value(std::string_view name) const {
+        const auto it = values.find(name);
+        return it == values.end() ? nullptr : &it->second;
+    }
+};
+
+// parse_options — fails (returns false, `problem` set) on an unknown option,
+// a missing value, or an option given twice.
+bool parse_options(std::span<const std::string_view> args, std::span<const std::string_view> valued,
+                   std::span<const std::string_view> flags, options& out, std::string& problem);
+
+// parse_hex — hex digits with any ASCII whitespace ignored. On failure
+// returns an error naming the offending input offset.
+result<std::vector<std::uint8_t>> parse_hex(std::string_view text, std::string_view where);
+
+std::string to_hex(bytes_view b);
+
+// read_input — a whole file ("-" = the `in` stream), as bytes; with `hex`,
+// decoded from hex text. Returns false and sets `problem` when the file
+// cannot be read; a hex decoding error is returned in `hex_error`.
+bool read_input(const std::string& path, std::istream& in, bool hex, std::vector<std::uint8_t>& out,
+                std::string& problem, error& hex_error);
+
+// looks_like_records — whether an input starts with a TLS record header
+// (ContentType 20..24, then a 3.x legacy_record_version), rather than with a
+// bare handshake message. A handshake message starting the same way would
+// have to declare a body of at least 192 KiB (uint24 length 0x03xxxx), and
+// its header would then not fit any record either, so the rule is safe for
+// real traffic.
+[[nodiscard]] bool looks_like_records(bytes_view in) noexcept;
+
+// handshake_stream — the bytes of all handshake messages in an input: the
+// input itself for bare messages, or the concatenated fragments of its
+// plaintext handshake records (stopping at the first protected record: after
+// application_data or, before TLS 1.3, after change_cipher_spec).
+result<std::vector<std::uint8_t>> handshake_stream(bytes_view in);
+
+// split_messages — whole handshake messages (header included) out of a
+// handshake stream, by framing only (msg_type, uint24 length).
+result<std::vector<bytes_view>> split_messages(bytes_view stream);
+
+}  // namespace tlswire::cli

@@ -1,0 +1,111 @@
+// tlswire/extensions/common.hpp — shared pieces of the typed extension descriptions.
+//
+// Every typed extension is a described structure (codec/format.hpp) whose wire
+// description covers exactly the extension_data bytes (RFC 8446 §4.2), with
+// two extra members:
+//   static constexpr extension_type type;   the code point it is carried under
+//   static constexpr std::string_view wire_name;
+// Where an extension's body differs by message, there is one structure per
+// message context (…_client_hello, …_server_hello, …_encrypted_extensions, …).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+#include "tlswire/codec/codec.hpp"
+#include "tlswire/registry/extension_type.hpp"
+
+namespace tlswire {
+
+// typed_extension — a described structure tied to one extension code point.
+template <class T>
+concept typed_extension = described<T> && requires {
+    { T::type } -> std::convertible_to<extension_type>;
+};
+
+// empty_extension<Type> — an extension whose extension_data is empty in this
+// context (e.g. RFC 7627 §5.1 extended_main_secret, or server_name in a
+// server's reply, RFC 6066 §3). Any byte in the body is errc::trailing_data.
+template <extension_type Type>
+struct empty_extension {
+    static constexpr std::string_view wire_name = to_string(Type);
+    static constexpr extension_type type = Type;
+    static constexpr void wire(auto&, auto&) {}
+};
+
+// to_end — T x[...] running to the end of the enclosing structure, with no
+// length prefix of its own (RFC 9000 §18's transport parameter sequence).
+// Elements are validated at parse time; a parsed list keeps its raw bytes.
+struct to_end {
+    template <class T, class E>
+    static constexpr void read(reader& r, list<T, E>& out, std::string_view name, const context& ctx) {
+        const bytes_view raw = r.rest();
+        while (!r.empty() && r.ok()) {
+            T element{};
+            E::read(r, element, name, ctx);
+        }
+        if (r.ok()) out = list<T, E>::view(raw, ctx);
+    }
+    template <class T, class E>
+    static constexpr void write(writer& w, const list<T, E>& v, std::string_view name, const context& ctx) {
+        if (!v.built()) {
+            w.bytes(v.raw());
+            return;
+        }
+        for (const T& x : v) E::write(w, x, name, ctx);
+    }
+};
+
+// as_text — a byte string (host name, ALPN ID, ...) viewed as characters.
+// Not constexpr: the cast from bytes to chars is not a constant expression.
+[[nodiscard]] inline std::string_view as_text(bytes_view b) noexcept {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
+
+namespace detail {
+// parsing_io — whether an io object is the parsing one (cross-field rules
+// that need the parsed values are only evaluated then).
+template <class IO>
+inline constexpr bool parsing_io = std::remove_cvref_t<IO>::parsing;
+
+// u16_set — a set of 16-bit values with no allocation. The first 16 values
+// live in a small array searched linearly (real blocks have a dozen entries,
+// and zeroing a large table per block would dominate parsing); past that it
+// moves to 8 KiB of bits, so detection stays linear however many entries a
+// hostile body holds.
+struct u16_set {
+    std::array<std::uint16_t, 16> small{};
+    std::size_t count = 0;
+    std::optional<std::array<std::uint64_t, 1024>> bits{};
+
+    // insert — false when v was already there.
+    constexpr bool insert(std::uint16_t v) noexcept {
+        if (!bits) {
+            for (std::size_t i = 0; i < count; ++i)
+                if (small[i] == v) return false;
+            if (count < small.size()) {
+                small[count++] = v;
+                return true;
+            }
+            bits.emplace();
+            for (std::uint16_t x : small) set(x);
+        }
+        return set(v);
+    }
+
+private:
+    constexpr bool set(std::uint16_t v) noexcept {
+        const std::uint64_t mask = std::uint64_t{1} << (v & 63u);
+        std::uint64_t& word = (*bits)[v >> 6];
+        const bool fresh = (word & mask) == 0;
+        word |= mask;
+        return fresh;
+    }
+};
+}  // namespace detail
+
+}  // namespace tlswire

@@ -1,0 +1,57 @@
+// tlswire/extensions/use_srtp.hpp — use_srtp (14), RFC 5764 §4.1.1, and
+// heartbeat (15), RFC 6520 §2.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "tlswire/extensions/common.hpp"
+#include "tlswire/registry/heartbeat_mode.hpp"
+
+namespace tlswire {
+
+// RFC 5764 §4.1.1:
+//   uint8 SRTPProtectionProfile[2];
+//   struct {
+//       SRTPProtectionProfiles SRTPProtectionProfiles;
+//       opaque srtp_mki<0..255>;
+//   } UseSRTPData;
+//   SRTPProtectionProfile SRTPProtectionProfiles<2..2^16-1>;
+// The server's reply has the same structure with "a single
+// SRTPProtectionProfile value that the server has chosen" (checked in strict mode).
+template <bool Server>
+struct basic_use_srtp {
+    static constexpr std::string_view wire_name = "use_srtp";
+    static constexpr extension_type type = extension_type::use_srtp;
+    list_of<std::uint16_t> SRTPProtectionProfiles{};  // NOLINT: the RFC's field name
+    bytes_view srtp_mki{};
+
+    static constexpr void wire(auto& io, auto& self) {
+        const auto at = io.mark();
+        io("SRTPProtectionProfiles", self.SRTPProtectionProfiles, vec<2, 2, 0xffff>{});
+        if constexpr (Server)
+            if (io.ctx().strict()) io.check(self.SRTPProtectionProfiles.size() == 1, errc::illegal_value, "SRTPProtectionProfiles", at);
+        io("srtp_mki", self.srtp_mki, opaque<1, 0, 0xff>{});
+    }
+};
+using use_srtp_client_hello = basic_use_srtp<false>;
+using use_srtp_server = basic_use_srtp<true>;
+
+// RFC 6520 §2:
+//   enum { peer_allowed_to_send(1), peer_not_allowed_to_send(2), (255) } HeartbeatMode;
+//   struct { HeartbeatMode mode; } HeartbeatExtension;
+// "Upon reception of an unknown mode, an error Alert message using
+// illegal_parameter as its AlertDescription MUST be sent in response."
+struct heartbeat_extension {
+    static constexpr std::string_view wire_name = "heartbeat";
+    static constexpr extension_type type = extension_type::heartbeat;
+    heartbeat_mode mode{};
+
+    static constexpr void wire(auto& io, auto& self) {
+        const auto at = io.mark();
+        io("mode", self.mode);
+        if (io.ctx().strict()) io.check(is_registered(self.mode), errc::illegal_value, "mode", at);
+    }
+};
+
+}  // namespace tlswire

@@ -1,0 +1,100 @@
+// Generic properties over every extension in every vector message (RFC 8448,
+// the openssl/gnutls captures): each typed extension body parses with its
+// description for that message, re-serializes byte for byte, rejects every
+// proper prefix (or, where a prefix is itself valid, re-serializes to it), and
+// rejects every one of its own length fields moved by ±1 (or re-serializes to
+// the modified bytes). The length fields are the ones the description writes.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "../support/corpus.hpp"
+
+using namespace tlswire;
+using test_support::hex;
+
+namespace {
+
+struct counts {
+    std::size_t extensions = 0, prefixes = 0, prefixes_valid = 0, mutations = 0, mutations_valid = 0;
+    std::set<std::pair<std::uint16_t, int>> typed;  // (type, message kind) pairs seen
+};
+
+template <class T>
+void check_extension(bytes_view data, const context& ctx, counts& n) {
+    const auto parsed = parse<T>(data, ctx);
+    REQUIRE_MESSAGE(parsed, to_string(parsed.err().code) << " at " << parsed.err().offset << " in "
+                                                         << parsed.err().where);
+    std::vector<std::uint8_t> out;
+    std::vector<prefix_span> lengths;
+    writer w(out);
+    w.record_prefixes(&lengths);
+    described_format::write(w, *parsed, T::wire_name, ctx);
+    REQUIRE(w.ok());
+    CHECK(hex(out) == hex(data));
+    auto consistent = [&](const std::vector<std::uint8_t>& bytes) {
+        const auto m = parse<T>(bytes, ctx);
+        if (!m) return false;
+        std::vector<std::uint8_t> again;
+        REQUIRE(serialize(*m, again, ctx));
+        CHECK(hex(again) == hex(bytes));
+        return true;
+    };
+    for (std::size_t k = 0; k < data.size(); ++k) {
+        ++n.prefixes;
+        if (consistent(std::vector<std::uint8_t>(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(k))))
+            ++n.prefixes_valid;
+    }
+    const std::vector<std::uint8_t> original(data.begin(), data.end());
+    for (const prefix_span& p : lengths) {
+        std::size_t value = 0;
+        for (std::size_t i = 0; i < p.width; ++i) value = (value << 8) | original[p.offset + i];
+        for (const int delta : {-1, +1}) {
+            if (delta < 0 && value == 0) continue;
+            const std::size_t v = value + static_cast<std::size_t>(delta);
+            if (v > max_for_prefix(p.width)) continue;
+            auto mutated = original;
+            for (std::size_t i = 0; i < p.width; ++i)
+                mutated[p.offset + i] = static_cast<std::uint8_t>(v >> (8 * (p.width - 1 - i)));
+            ++n.mutations;
+            if (consistent(mutated)) ++n.mutations_valid;
+        }
+    }
+}
+
+void check_block(const extension_block& block, const context& ctx, counts& n) {
+    for (const extension& e : block) {
+        CAPTURE(to_string(e.extension_type));
+        ++n.extensions;
+        if (describe_extension(e.extension_type, block.kind, [&]<class T>(std::type_identity<T>) {
+                check_extension<T>(e.extension_data, ctx, n);
+            }))
+            n.typed.insert({static_cast<std::uint16_t>(e.extension_type), static_cast<int>(block.kind)});
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every extension in every vector message: round trip, prefixes, length fields ±1") {
+    const auto corpus = test_support::load_message_corpus();
+    counts n;
+    for (const auto& m : corpus) {
+        CAPTURE(m.origin);
+        const auto parsed = parse_handshake(m.bytes, m.ctx);
+        REQUIRE(parsed);
+        std::visit(
+            [&](const auto& v) {
+                using T = std::remove_cvref_t<decltype(v)>;
+                if constexpr (requires { v.extensions; }) check_block(v.extensions, m.ctx, n);
+                if constexpr (std::is_same_v<T, certificate_tls13>)
+                    for (const certificate_entry& ce : v.certificate_list) check_block(ce.extensions, m.ctx, n);
+            },
+            *parsed);
+    }
+    MESSAGE("extensions: " << n.extensions << ", typed (type, message) pairs: " << n.typed.size() << ", prefixes: "
+                           << n.prefixes << " (" << n.prefixes_valid << " valid on their own), length mutations: "
+                           << n.mutations << " (" << n.mutations_valid << " still valid)");
+    CHECK(n.extensions > 300);
+    CHECK(n.typed.size() >= 25);
+    CHECK(n.mutations > 300);
+}
