@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <list>
 #include <sstream>
@@ -265,4 +266,67 @@ TEST_CASE("RFC 8448 §3: the TLS 1.3 server CertificateVerify verifies (RSA-PSS)
 TEST_CASE("verify_signature: a malformed certificate and an unsupported scheme are reported") {
     const std::uint8_t junk[] = {0x30, 0x03, 0x02, 0x01, 0x01};
     CHECK(crypto::openssl::verify_signature(junk, signature_scheme::ed25519, {}, {}).err().where == "certificate");
+}
+
+namespace {
+
+std::vector<std::uint8_t> certificate_der(const std::string& pem) {
+    BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+    X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    REQUIRE(cert != nullptr);
+    unsigned char* der = nullptr;
+    const int n = i2d_X509(cert, &der);
+    REQUIRE(n > 0);
+    std::vector<std::uint8_t> out(der, der + n);
+    OPENSSL_free(der);
+    X509_free(cert);
+    return out;
+}
+
+// sign — OpenSSL signs `content` with the capture's private key under `scheme`.
+std::vector<std::uint8_t> sign(const std::string& key_pem, signature_scheme scheme, bytes_view content) {
+    BIO* bio = BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size()));
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+    REQUIRE(key != nullptr);
+    const EVP_MD* md = scheme == signature_scheme::ed25519 ? nullptr
+                       : scheme == signature_scheme::rsa_pkcs1_sha384 ? EVP_sha384()
+                                                                      : EVP_sha256();
+    EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+    EVP_PKEY_CTX* pctx = nullptr;
+    std::vector<std::uint8_t> sig(1024);
+    std::size_t n = sig.size();
+    bool ok = EVP_DigestSignInit(ctx, &pctx, md, nullptr, key) == 1;
+    if (ok && scheme == signature_scheme::rsa_pkcs1_sha384)
+        ok = EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) == 1;
+    ok = ok && EVP_DigestSign(ctx, sig.data(), &n, content.data(), content.size()) == 1;
+    EVP_MD_CTX_free(ctx);
+    EVP_PKEY_free(key);
+    REQUIRE(ok);
+    sig.resize(n);
+    return sig;
+}
+
+}  // namespace
+
+TEST_CASE("verify_signature: Ed25519, ECDSA P-256 and RSA PKCS#1 v1.5 with the captures' certificates") {
+    struct {
+        const char* capture;
+        signature_scheme scheme;
+    } const cases[] = {{"tls13_ed25519.json", signature_scheme::ed25519},
+                       {"tls13_ecdsa.json", signature_scheme::ecdsa_secp256r1_sha256},
+                       {"tls12_rsa_kx.json", signature_scheme::rsa_pkcs1_sha384}};
+    for (const auto& c : cases) {
+        CAPTURE(c.capture);
+        const auto capture = test_support::load_json(test_support::vectors_dir() / "captures" / c.capture);
+        const auto cert = certificate_der(capture.at("files").at("server_cert_pem"));
+        // A TLS 1.3 CertificateVerify content over an arbitrary transcript hash.
+        const auto content = schedule::tls13_certificate_verify_content<osha256>(
+            schedule::signer::server, osha256::digest(unhex("0102030405")));
+        auto signature = sign(capture.at("files").at("server_key_pem"), c.scheme, content);
+        CHECK(crypto::openssl::verify_signature(cert, c.scheme, content, signature));
+        signature[signature.size() / 2] ^= 0x01;
+        CHECK(crypto::openssl::verify_signature(cert, c.scheme, content, signature).err().where == "signature");
+    }
 }
