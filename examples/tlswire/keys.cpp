@@ -160,17 +160,7 @@ bool load_transcript(command& c, std::istream& in, std::ostream& out, transcript
     error hex_error{};
     auto report = [&](const error& e) {
         print::json_sink s;
-        s.begin_object();
-        s.key("error");
-        s.begin_object();
-        s.key("code");
-        s.string(to_string(e.code));
-        s.key("offset");
-        s.number(e.offset);
-        s.key("where");
-        s.string(e.where);
-        s.end_object();
-        s.end_object();
+        print::print_error(s, e);
         out << s.str();
         c.status = exit_failure;
         return false;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/hex.hpp"
 #include "tlswire/wire/bytes.hpp"
 
 namespace tlswire_test {
@@ -50,32 +51,9 @@ constexpr std::array<std::uint8_t, N> hex_array(std::string_view s) {
     return out;
 }
 
-inline std::vector<std::uint8_t> from_hex(std::string_view s) {
-    std::vector<std::uint8_t> out;
-    int hi = -1;
-    for (char c : s) {
-        const int v = hex_nibble(c);
-        if (v < 0) continue;
-        if (hi < 0) {
-            hi = v;
-        } else {
-            out.push_back(static_cast<std::uint8_t>(hi * 16 + v));
-            hi = -1;
-        }
-    }
-    return out;
-}
-
-inline std::string to_hex(tlswire::bytes_view b) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string s;
-    s.reserve(b.size() * 2);
-    for (std::uint8_t x : b) {
-        s.push_back(digits[x >> 4]);
-        s.push_back(digits[x & 15]);
-    }
-    return s;
-}
+// Hex to bytes and back: the shared test helpers (tests/support/hex.hpp).
+inline std::vector<std::uint8_t> from_hex(std::string_view s) { return test_support::unhex(s); }
+inline std::string to_hex(tlswire::bytes_view b) { return test_support::hex(b); }
 
 inline tlswire::bytes_view as_bytes(std::string_view s) {
     return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
