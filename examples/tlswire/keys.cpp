@@ -16,6 +16,7 @@
 #include "common.hpp"
 #include "subcommands.hpp"
 #include "tlswire/crypto.hpp"
+#include "tlswire/print/message.hpp"
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/print/json.hpp"
 #include "tlswire/schedule.hpp"
