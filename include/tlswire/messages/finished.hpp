@@ -14,14 +14,10 @@ namespace tlswire {
 // 8446 §4.4.4), the suite's verify_data_length before (12 unless the suite
 // says otherwise, RFC 5246 §7.4.9). 0 when the context cannot say.
 [[nodiscard]] constexpr std::size_t finished_length(const context& ctx) noexcept {
-    // An index, not cipher_suite_info's pointer: GCC 12 cannot constant-evaluate
-    // a pointer's null check under -fsanitize=undefined.
-    const std::size_t i = ctx.cipher_suite_known() ? detail::find_index(static_cast<cipher_suite>(ctx.cipher_suite))
-                                                   : detail::npos;
-    if (i == detail::npos) return ctx.version_known() && !ctx.is_tls13() ? 12 : 0;
-    const cipher_suite_attributes& suite = registry_traits<cipher_suite>::entries[i].attributes;
-    if (ctx.is_tls13() && !suite.is_tls13()) return 0;
-    return suite.verify_data_length;
+    const auto suite = negotiated_suite(ctx.cipher_suite);
+    if (!suite) return ctx.version_known() && !ctx.is_tls13() ? 12 : 0;
+    if (ctx.is_tls13() && !suite->is_tls13()) return 0;
+    return suite->verify_data_length;
 }
 
 // RFC 8446 §4.4.4: struct { opaque verify_data[Hash.length]; } Finished;

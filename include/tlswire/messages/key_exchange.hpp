@@ -19,11 +19,8 @@ namespace tlswire {
 
 // key_exchange_of(ctx) — the key exchange of the context's cipher suite.
 [[nodiscard]] constexpr key_exchange_algorithm key_exchange_of(const context& ctx) noexcept {
-    // An index, not a pointer (see finished_length).
-    const std::size_t i = ctx.cipher_suite_known() ? detail::find_index(static_cast<cipher_suite>(ctx.cipher_suite))
-                                                   : detail::npos;
-    return i == detail::npos ? key_exchange_algorithm::null
-                             : registry_traits<cipher_suite>::entries[i].attributes.key_exchange;
+    const auto suite = negotiated_suite(ctx.cipher_suite);
+    return suite ? suite->key_exchange : key_exchange_algorithm::null;
 }
 
 namespace detail {

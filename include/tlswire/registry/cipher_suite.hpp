@@ -32,6 +32,8 @@
 // Recommended column, not in the version range.
 #pragma once
 
+#include <optional>
+
 #include "tlswire/registry/algorithms.hpp"
 #include "tlswire/registry/detail/cipher_suite_list.hpp"
 #include "tlswire/registry/detail/enum_table.hpp"
@@ -164,6 +166,17 @@ static_assert(detail::mac_algorithm_table[static_cast<std::size_t>(mac_algorithm
 [[nodiscard]] constexpr const cipher_suite_attributes* cipher_suite_info(cipher_suite cs) noexcept {
     const std::size_t i = detail::find_index(cs);
     return i == detail::npos ? nullptr : &registry_traits<cipher_suite>::entries[i].attributes;
+}
+
+// negotiated_suite(raw) — the attributes of the suite with wire value `raw`,
+// or nullopt when it is 0 (TLS_NULL_WITH_NULL_NULL: nothing negotiated yet)
+// or unregistered. By value through the table index, so it stays a constant
+// expression under GCC's -fsanitize=undefined (no pointer null check).
+[[nodiscard]] constexpr std::optional<cipher_suite_attributes> negotiated_suite(std::uint16_t raw) noexcept {
+    if (raw == 0) return std::nullopt;
+    const std::size_t i = detail::find_index(static_cast<cipher_suite>(raw));
+    if (i == detail::npos) return std::nullopt;
+    return registry_traits<cipher_suite>::entries[i].attributes;
 }
 
 // prf_hash_for(a, v) — the PRF hash actually used when the suite runs at
