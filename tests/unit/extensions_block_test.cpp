@@ -172,3 +172,82 @@ TEST_CASE("writers: typed values, raw and GREASE entries, duplicates on purpose"
     REQUIRE(serialize(*loose, again).has_value());
     CHECK(again == out);
 }
+
+// The block records where each extension sits during its one validating pass
+// (extension_index): find/contains/get are O(1) and must agree with a linear
+// search; past eight unusual types (>= 64) the index overflows, and duplicate
+// detection falls back to a full scan that must still stop at the first
+// duplicate, in wire order.
+TEST_CASE("the block's index agrees with a linear search, including past its small table") {
+    std::vector<std::uint8_t> entries;
+    std::vector<extension_type> types;
+    // Ten types below 64 with no structure in a ClientHello (so any body goes), then
+    // twelve >= 64 (more than the eight slots), GREASE among them.
+    for (std::uint16_t t : {26, 29, 30, 31, 32, 33, 36, 37, 38, 39}) types.push_back(extension_type{t});
+    for (std::uint16_t t : {0x0a0a, 0x1a1a, 0x4000, 0x4001, 0x4002, 0x4003, 0x4004, 0x4005, 0x4006, 0x4007, 0x4008, 0x4009})
+        types.push_back(extension_type{t});
+    for (std::size_t i = 0; i < types.size(); ++i)
+        entries = cat({entries, with_header(types[i], std::vector<std::uint8_t>(i, 0))});
+    const auto r = parse_block<mk::client_hello>(entries, lenient(ctx13()));
+    REQUIRE(r.has_value());
+    const extension_block& b = r->extensions;
+    CHECK(b.size() == types.size());
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        CAPTURE(static_cast<unsigned>(types[i]));
+        const auto body = b.find(types[i]);
+        REQUIRE(body.has_value());
+        CHECK(body->size() == i);
+        bool linear = false;
+        for (const extension& e : b)
+            if (e.extension_type == types[i]) linear = (e.extension_data.data() == body->data());
+        CHECK(linear);
+    }
+    for (std::uint16_t absent : {0, 27, 63, 64, 0x2a2a, 0xfffe}) CHECK_FALSE(b.contains(extension_type{absent}));
+
+    // Strict: twelve unregistered types >= 64 (more than the table holds), then
+    // a duplicate of one of them: found at the second copy.
+    std::vector<std::uint8_t> others;
+    for (std::uint16_t t = 0x4000; t < 0x400c; ++t) others = cat({others, with_header(extension_type{t}, {})});
+    REQUIRE(parse_block<mk::client_hello>(others, ctx13()).has_value());
+    const auto dup = with_header(extension_type{0x4004}, {});
+    const auto bad = cat({others, with_header(extension_type{0x4100}, {}), dup});
+    const auto d = parse_block<mk::client_hello>(bad, ctx13());
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.err().code == errc::duplicate_extension);
+    CHECK(d.err().offset == 2 + bad.size() - dup.size());
+    // ... and a malformed entry before that duplicate is reported first (wire order).
+    const auto trunc = with_header(extension_type::supported_versions, unhex("05 0304"));
+    const auto d2 = parse_block<mk::client_hello>(cat({others, trunc, dup}), ctx13());
+    REQUIRE_FALSE(d2.has_value());
+    CHECK(d2.err().code != errc::duplicate_extension);
+    CHECK(d2.err().offset < 2 + others.size() + trunc.size());
+}
+
+// get<T> on a parsed block decodes trusted (no rule checked again); that must
+// give exactly what a full parse of the same body gives.
+TEST_CASE("get<T> on a parsed block equals a full parse of the body") {
+    const auto ks = with_header(extension_type::key_share, unhex("002a 001d 0020" + std::string(64, 'a') + "0017 0002 0401"));
+    const auto sg = with_header(extension_type::supported_groups, unhex("0004 001d 0017"));
+    const auto r = parse_block<mk::client_hello>(cat({sni, ks, sg, sv13}), lenient(ctx13()));
+    REQUIRE(r.has_value());
+    const context c = lenient(ctx13());
+    const auto typed = r->extensions.get<key_share_client_hello>(c);
+    const auto full = parse<key_share_client_hello>(*r->extensions.find(extension_type::key_share), c);
+    REQUIRE(typed.has_value());
+    REQUIRE(typed->has_value());
+    REQUIRE(full.has_value());
+    CHECK((**typed).client_shares.size() == 2);
+    CHECK((**typed).client_shares.size() == full->client_shares.size());
+    auto a = (**typed).client_shares.begin();
+    for (const key_share_entry& e : full->client_shares) {
+        CHECK(a->group == e.group);
+        CHECK(a->key_exchange.data() == e.key_exchange.data());
+        CHECK(a->key_exchange.size() == e.key_exchange.size());
+        ++a;
+    }
+    CHECK(a == (**typed).client_shares.end());
+    // A stricter context than the parse's is not covered by it: checked in full.
+    const auto strict_get = r->extensions.get<key_share_client_hello>(ctx13());
+    REQUIRE(strict_get.has_value());
+    CHECK_FALSE(strict_get->has_value());  // secp256r1 share of 2 bytes: wrong size in strict mode
+}

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "tlswire/codec/context.hpp"
@@ -16,18 +17,35 @@
 
 namespace tlswire {
 
+namespace detail {
+// read_whole<T>(in, ctx, out, trusted) — read a T that spans all of `in`
+// into the fresh `out` (filled in place: no copy of T).
+template <described T>
+TLSWIRE_INLINE constexpr void read_whole(bytes_view in, const context& ctx, result<T>& out, bool trusted) {
+    reader r = trusted ? reader(in, out.error_sink(), 0, reader::trusted) : reader(in, out.error_sink());
+    described_format::read(r, *out, T::wire_name, ctx);
+    r.expect_end(T::wire_name);
+}
+}  // namespace detail
+
 // parse<T>(in, ctx) — read a T that spans all of `in`. The result borrows
 // `in`: every opaque field and list is a view into it. Fails with the first
 // error, its absolute offset and the innermost field; trailing bytes fail
 // with errc::trailing_data naming T.
 template <described T>
 [[nodiscard]] constexpr result<T> parse(bytes_view in, const context& ctx = {}) {
-    error e;
-    reader r(in, e);
-    T out{};
-    described_format::read(r, out, T::wire_name, ctx);
-    r.expect_end(T::wire_name);
-    if (e) return e;
+    result<T> out(std::in_place);
+    detail::read_whole(in, ctx, out, false);
+    return out;
+}
+
+// parse_trusted<T>(in, ctx) — decode a T from bytes that a strict parse has
+// already validated (see reader::trusted): bounds are still checked, rules
+// are not. For views that re-read what was parsed before (typed access).
+template <described T>
+[[nodiscard]] constexpr result<T> parse_trusted(bytes_view in, const context& ctx = {}) {
+    result<T> out(std::in_place);
+    detail::read_whole(in, ctx, out, true);
     return out;
 }
 

@@ -42,13 +42,21 @@ concept described = requires { T::wire_name; };
 template <std::size_t W>
 struct uint_ {
     static constexpr std::size_t fixed_size = W;
+    static constexpr bool plain_integer = true;
+    // load — the value at b[0..W) (the caller checked the bounds).
     template <class T>
-    static constexpr void read(reader& r, T& out, std::string_view name, const context&) noexcept {
-        out = static_cast<T>(r.uint(W, name));
+    TLSWIRE_INLINE static constexpr T load(const std::uint8_t* b) noexcept {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < W; ++i) v = (v << 8) | b[i];
+        return static_cast<T>(v);
     }
     template <class T>
-    static constexpr void write(writer& w, const T& v, std::string_view name, const context&) noexcept {
-        w.uint(static_cast<std::uint64_t>(v), W, name);
+    TLSWIRE_INLINE static constexpr void read(reader& r, T& out, name_ref name, const context&) noexcept {
+        out = static_cast<T>(r.template uint<W>(name));
+    }
+    template <class T>
+    TLSWIRE_INLINE static constexpr void write(writer& w, const T& v, name_ref name, const context&) noexcept {
+        w.template uint<W>(static_cast<std::uint64_t>(v), name);
     }
 };
 
@@ -56,10 +64,11 @@ struct uint_ {
 template <std::size_t N>
 struct fixed {
     static constexpr std::size_t fixed_size = N;
-    static constexpr void read(reader& r, bytes_view& out, std::string_view name, const context&) noexcept {
+    TLSWIRE_INLINE static constexpr void read(reader& r, bytes_view& out, name_ref name,
+                                              const context&) noexcept {
         out = r.bytes(N, name);
     }
-    static constexpr void write(writer& w, bytes_view v, std::string_view name, const context&) noexcept {
+    TLSWIRE_INLINE static constexpr void write(writer& w, bytes_view v, name_ref name, const context&) noexcept {
         if (v.size() != N && w.checks_bounds()) {
             w.fail(errc::length_overflow, name);
             return;
@@ -72,10 +81,11 @@ struct fixed {
 template <std::size_t L, std::size_t Min, std::size_t Max>
 struct opaque {
     static_assert(Max <= (L >= 4 ? 0xffffffffu : (std::size_t{1} << (8 * L)) - 1), "bound exceeds the prefix");
-    static constexpr void read(reader& r, bytes_view& out, std::string_view name, const context&) noexcept {
-        out = r.prefixed(L, Min, Max, name).take_rest();
+    TLSWIRE_INLINE static constexpr void read(reader& r, bytes_view& out, name_ref name,
+                                              const context&) noexcept {
+        out = r.template prefixed<L>(Min, Max, name).take_rest();
     }
-    static constexpr void write(writer& w, bytes_view v, std::string_view name, const context&) {
+    TLSWIRE_INLINE static constexpr void write(writer& w, bytes_view v, name_ref name, const context&) {
         w.prefixed(L, Min, Max, name, [&](writer& c) { c.bytes(v); });
     }
 };
@@ -84,10 +94,10 @@ struct opaque {
 // verify_data, whose length is the PRF or HKDF hash's).
 struct exactly {
     std::size_t n = 0;
-    constexpr void read(reader& r, bytes_view& out, std::string_view name, const context&) const noexcept {
+    constexpr void read(reader& r, bytes_view& out, name_ref name, const context&) const noexcept {
         out = r.bytes(n, name);
     }
-    constexpr void write(writer& w, bytes_view v, std::string_view name, const context&) const noexcept {
+    constexpr void write(writer& w, bytes_view v, name_ref name, const context&) const noexcept {
         if (v.size() != n && w.checks_bounds()) {
             w.fail(errc::length_overflow, name);
             return;
@@ -98,18 +108,18 @@ struct exactly {
 
 // rest — every byte left in the enclosing structure.
 struct rest {
-    static constexpr void read(reader& r, bytes_view& out, std::string_view, const context&) noexcept {
+    TLSWIRE_INLINE static constexpr void read(reader& r, bytes_view& out, std::string_view, const context&) noexcept {
         out = r.take_rest();
     }
-    static constexpr void write(writer& w, bytes_view v, std::string_view, const context&) noexcept { w.bytes(v); }
+    TLSWIRE_INLINE static constexpr void write(writer& w, bytes_view v, std::string_view, const context&) noexcept { w.bytes(v); }
 };
 
 // described_format — a described structure, inline (no length prefix).
 struct described_format {
     template <described T>
-    static constexpr void read(reader& r, T& out, std::string_view name, const context& ctx);
+    TLSWIRE_INLINE static constexpr void read(reader& r, T& out, name_ref name, const context& ctx);
     template <described T>
-    static constexpr void write(writer& w, const T& v, std::string_view name, const context& ctx);
+    TLSWIRE_INLINE static constexpr void write(writer& w, const T& v, name_ref name, const context& ctx);
 };
 
 // nested<L, Min, Max> — a described structure inside a length prefix; the
@@ -117,13 +127,13 @@ struct described_format {
 template <std::size_t L, std::size_t Min, std::size_t Max>
 struct nested {
     template <described T>
-    static constexpr void read(reader& r, T& out, std::string_view name, const context& ctx) {
-        reader body = r.prefixed(L, Min, Max, name);
+    TLSWIRE_INLINE static constexpr void read(reader& r, T& out, name_ref name, const context& ctx) {
+        reader body = r.template prefixed<L>(Min, Max, name);
         described_format::read(body, out, name, ctx);
         body.expect_end(name);
     }
     template <described T>
-    static constexpr void write(writer& w, const T& v, std::string_view name, const context& ctx) {
+    TLSWIRE_INLINE static constexpr void write(writer& w, const T& v, name_ref name, const context& ctx) {
         w.prefixed(L, Min, Max, name, [&](writer& c) { described_format::write(c, v, name, ctx); });
     }
 };
@@ -146,32 +156,46 @@ struct default_format<T> {
 template <class T>
 using default_format_t = typename detail::default_format<T>::type;
 
+// read_elements — every element of a list body, to its end: validated one by
+// one and counted (fixed-size elements of a plain integer format need only the
+// length check). A trusted body (validated before) is only counted. The list
+// keeps the raw body.
+template <class T, class E>
+TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_ref name,
+                                            const context& ctx) {
+    const bytes_view raw = body.rest();
+    if constexpr (requires { E::fixed_size; }) {
+        if (raw.size() % E::fixed_size != 0) [[unlikely]] {
+            body.fail(errc::length_not_multiple, name);
+            return;
+        }
+        if (std::is_same_v<E, uint_<sizeof(T)>> || body.is_trusted()) {
+            out = list<T, E>::view(raw, raw.size() / E::fixed_size, ctx);  // nothing more to check
+            body.take_rest();
+            return;
+        }
+    }
+    std::size_t n = 0;
+    while (!body.empty()) {
+        T element{};
+        E::read(body, element, name, ctx);
+        ++n;
+    }
+    if (body.ok()) out = list<T, E>::view(raw, n, ctx);
+}
+
 // vec<L, Min, Max> — T x<Min..Max>: a list whose body has an L-byte length.
 // Each element is validated at parse time; the list keeps the raw body.
 template <std::size_t L, std::size_t Min, std::size_t Max>
 struct vec {
     template <class T, class E>
-    static constexpr void read(reader& r, list<T, E>& out, std::string_view name, const context& ctx) {
-        reader body = r.prefixed(L, Min, Max, name);
-        const bytes_view raw = body.all();
-        if constexpr (requires { E::fixed_size; }) {
-            if (raw.size() % E::fixed_size != 0) {
-                body.fail(errc::length_not_multiple, name);
-                return;
-            }
-            if constexpr (std::is_same_v<E, uint_<sizeof(T)>>) {
-                out = list<T, E>::view(raw, ctx);  // plain integers/enums: nothing more to check
-                return;
-            }
-        }
-        while (!body.empty() && body.ok()) {
-            T element{};
-            E::read(body, element, name, ctx);
-        }
-        if (body.ok()) out = list<T, E>::view(raw, ctx);
+    TLSWIRE_INLINE static constexpr void read(reader& r, list<T, E>& out, name_ref name,
+                                              const context& ctx) {
+        reader body = r.template prefixed<L>(Min, Max, name);
+        read_elements(body, out, name, ctx);
     }
     template <class T, class E>
-    static constexpr void write(writer& w, const list<T, E>& v, std::string_view name, const context& ctx) {
+    TLSWIRE_INLINE static constexpr void write(writer& w, const list<T, E>& v, name_ref name, const context& ctx) {
         w.prefixed(L, Min, Max, name, [&](writer& c) {
             if (!v.built()) {
                 c.bytes(v.raw());  // a parsed list goes back exactly as it came

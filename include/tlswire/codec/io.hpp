@@ -25,24 +25,32 @@ public:
 
     constexpr parse_io(reader& r, const context& ctx) noexcept : r_(r), ctx_(ctx) {}
 
+    // A field is read even when an earlier one failed: a failed reader is at
+    // its end, so the read fails quietly, and only the first error counts.
     template <class T, class F = default_format_t<T>>
-    constexpr void operator()(std::string_view name, T& field, F fmt = {}) {
-        if (r_.ok()) fmt.read(r_, field, name, ctx_);
+    TLSWIRE_INLINE constexpr void operator()(name_ref name, T& field, F fmt = {}) {
+        fmt.read(r_, field, name, ctx_);
     }
 
-    [[nodiscard]] constexpr const context& ctx() const noexcept { return ctx_; }
+    [[nodiscard]] TLSWIRE_INLINE constexpr const context& ctx() const noexcept { return ctx_; }
     [[nodiscard]] constexpr reader& in() noexcept { return r_; }
-    [[nodiscard]] constexpr bool ok() const noexcept { return r_.ok(); }
+    [[nodiscard]] TLSWIRE_INLINE constexpr bool ok() const noexcept { return r_.ok(); }
+    // strict — whether strict rules are to be checked: a strict context, and
+    // bytes not validated before (see reader::trusted).
+    [[nodiscard]] TLSWIRE_INLINE constexpr bool strict() const noexcept { return ctx_.strict() && !r_.is_trusted(); }
+    // validating — whether rules are to be checked at all (false on trusted bytes).
+    [[nodiscard]] TLSWIRE_INLINE constexpr bool validating() const noexcept { return !r_.is_trusted(); }
     // at_end — no bytes left in this structure (for optional trailing fields).
-    [[nodiscard]] constexpr bool at_end() const noexcept { return r_.empty(); }
+    [[nodiscard]] TLSWIRE_INLINE constexpr bool at_end() const noexcept { return r_.empty(); }
     // mark — the absolute offset of the next field, for errors found later.
-    [[nodiscard]] constexpr std::size_t mark() const noexcept { return r_.offset(); }
+    [[nodiscard]] TLSWIRE_INLINE constexpr std::size_t mark() const noexcept { return r_.offset(); }
     // check — a cross-field rule: when `good` is false the parse fails with
-    // `code` at offset `at`, naming `where`.
-    constexpr void check(bool good, errc code, std::string_view where, std::size_t at) noexcept {
-        if (!good && r_.ok()) r_.fail_at(code, at, where);
+    // `code` at offset `at`, naming `where` (not evaluated on trusted bytes).
+    TLSWIRE_INLINE constexpr void check(bool good, errc code, name_ref where, std::size_t at) noexcept {
+        if (!good && !r_.is_trusted()) [[unlikely]]
+            r_.fail_at(code, at, where);
     }
-    constexpr void fail(errc code, std::string_view where) noexcept { r_.fail(code, where); }
+    constexpr void fail(errc code, name_ref where) noexcept { r_.fail(code, where); }
 
 private:
     reader& r_;
@@ -58,17 +66,19 @@ public:
     constexpr write_io(writer& w, const context& ctx) noexcept : w_(w), ctx_(ctx) {}
 
     template <class T, class F = default_format_t<T>>
-    constexpr void operator()(std::string_view name, const T& field, F fmt = {}) {
-        if (w_.ok()) fmt.write(w_, field, name, ctx_);
+    TLSWIRE_INLINE constexpr void operator()(name_ref name, const T& field, F fmt = {}) {
+        fmt.write(w_, field, name, ctx_);  // a failed writer ignores every write
     }
 
     [[nodiscard]] constexpr const context& ctx() const noexcept { return ctx_; }
     [[nodiscard]] constexpr writer& out() noexcept { return w_; }
     [[nodiscard]] constexpr bool ok() const noexcept { return w_.ok(); }
+    [[nodiscard]] constexpr bool strict() const noexcept { return ctx_.strict(); }
+    [[nodiscard]] constexpr bool validating() const noexcept { return false; }
     [[nodiscard]] constexpr bool at_end() const noexcept { return false; }
     [[nodiscard]] constexpr std::size_t mark() const noexcept { return 0; }
     constexpr void check(bool, errc, std::string_view, std::size_t) noexcept {}  // writers emit anything
-    constexpr void fail(errc code, std::string_view where) noexcept { w_.fail(code, where); }
+    constexpr void fail(errc code, name_ref where) noexcept { w_.fail(code, where); }
 
 private:
     writer& w_;
@@ -86,12 +96,14 @@ public:
     constexpr visit_io(V& visitor, const context& ctx) noexcept : v_(visitor), ctx_(ctx) {}
 
     template <class T, class F = default_format_t<T>>
-    constexpr void operator()(std::string_view name, const T& field, F f = {}) {
+    constexpr void operator()(name_ref name, const T& field, F f = {}) {
         v_.field(name, field, f, ctx_);
     }
 
     [[nodiscard]] constexpr const context& ctx() const noexcept { return ctx_; }
     [[nodiscard]] constexpr bool ok() const noexcept { return true; }
+    [[nodiscard]] constexpr bool strict() const noexcept { return ctx_.strict(); }
+    [[nodiscard]] constexpr bool validating() const noexcept { return false; }
     [[nodiscard]] constexpr bool at_end() const noexcept { return false; }
     [[nodiscard]] constexpr std::size_t mark() const noexcept { return 0; }
     constexpr void check(bool, errc, std::string_view, std::size_t) noexcept {}
@@ -103,13 +115,13 @@ private:
 };
 
 template <described T>
-constexpr void described_format::read(reader& r, T& out, std::string_view, const context& ctx) {
+TLSWIRE_INLINE constexpr void described_format::read(reader& r, T& out, name_ref, const context& ctx) {
     parse_io io(r, ctx);
     T::wire(io, out);
 }
 
 template <described T>
-constexpr void described_format::write(writer& w, const T& v, std::string_view, const context& ctx) {
+TLSWIRE_INLINE constexpr void described_format::write(writer& w, const T& v, name_ref, const context& ctx) {
     write_io io(w, ctx);
     T::wire(io, v);
 }

@@ -1,13 +1,14 @@
 // tlswire/codec/list.hpp — list<T>: a TLS vector of T, parsed as a view.
 //
 // A parsed list keeps the raw bytes of the vector's body (already validated
-// element by element at parse time) and decodes elements as it iterates, so
-// parsing allocates nothing. A list built for serializing holds a span of
-// values instead. Either way `for (T x : list)` works, and serializing a
-// parsed list writes its raw bytes back unchanged.
+// element by element at parse time, when its size is counted too) and decodes
+// elements as it iterates, so parsing allocates nothing. A list built for
+// serializing holds a span of values instead. Either way `for (T x : list)`
+// works, and serializing a parsed list writes its raw bytes back unchanged.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <span>
 
@@ -26,16 +27,26 @@ public:
 
     constexpr list() = default;
     // list(values) — a list to serialize; the values must outlive it.
-    constexpr list(std::span<const T> values) noexcept : values_(values), built_(true) {}  // NOLINT: implicit
+    constexpr list(std::span<const T> values) noexcept  // NOLINT: implicit
+        : values_(values), count_(values.size()), built_(true) {}
     template <std::size_t N>
     constexpr list(const T (&values)[N]) noexcept : list(std::span<const T>(values)) {}  // NOLINT: implicit
 
-    // view — a parsed list over a validated vector body (used by the vec format).
-    [[nodiscard]] static constexpr list view(bytes_view raw, const context& ctx) noexcept {
+    // view — a parsed list over a validated vector body of `count` elements
+    // (used by the list formats, which count while they validate).
+    [[nodiscard]] TLSWIRE_INLINE static constexpr list view(bytes_view raw, std::size_t count,
+                                                            const context& ctx) noexcept {
         list l;
         l.raw_ = raw;
+        l.count_ = count;
         l.ctx_ = ctx;
         return l;
+    }
+    // view — the same, for fixed-size elements (the count follows from the size).
+    [[nodiscard]] TLSWIRE_INLINE static constexpr list view(bytes_view raw, const context& ctx) noexcept
+        requires requires { Elem::fixed_size; }
+    {
+        return view(raw, raw.size() / Elem::fixed_size, ctx);
     }
 
     // raw — the vector body as received (empty for a list built from values).
@@ -52,11 +63,15 @@ public:
         using pointer = const T*;
 
         constexpr iterator() = default;
-        constexpr const T& operator*() const noexcept { return built_ ? values_[index_] : current_; }
-        constexpr const T* operator->() const noexcept { return &**this; }
-        constexpr iterator& operator++() noexcept {
-            ++index_;
-            if (!built_) decode();
+        TLSWIRE_INLINE constexpr const T& operator*() const noexcept { return built_ ? values_[pos_] : current_; }
+        TLSWIRE_INLINE constexpr const T* operator->() const noexcept { return &**this; }
+        TLSWIRE_INLINE constexpr iterator& operator++() noexcept {
+            if (built_) {
+                ++pos_;
+            } else {
+                pos_ = next_;
+                decode();
+            }
             return *this;
         }
         constexpr iterator operator++(int) noexcept {
@@ -64,58 +79,51 @@ public:
             ++*this;
             return old;
         }
-        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept { return a.index_ == b.index_; }
+        // Positions: the element index of a built list, the byte offset in
+        // the body of a parsed one.
+        friend TLSWIRE_INLINE constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+            return a.pos_ == b.pos_;
+        }
 
     private:
         friend class list;
-        constexpr iterator(const list& l, bool at_end) noexcept
-            : values_(l.values_), rest_(l.raw_), ctx_(l.ctx_), built_(l.built_) {
-            if (at_end) index_ = l.size();
+        TLSWIRE_INLINE constexpr iterator(const list& l, bool at_end) noexcept
+            : values_(l.values_), raw_(l.raw_), ctx_(l.ctx_), built_(l.built_) {
+            if (at_end) pos_ = built_ ? values_.size() : raw_.size();
             else if (!built_) decode();
         }
-        // decode — the next element from the raw body. The body was validated
-        // when the list was parsed, so this cannot fail on a parsed list.
-        constexpr void decode() noexcept {
-            if (rest_.empty()) return;
+        // decode — the element at pos_. The body was validated when the list
+        // was parsed, so this is a trusted read: no rule is checked again.
+        TLSWIRE_INLINE constexpr void decode() noexcept {
+            if (pos_ >= raw_.size()) return;
+            if constexpr (requires { Elem::plain_integer; }) {
+                // A W-byte integer or enum: the body's size is a multiple of W.
+                current_ = Elem::template load<T>(raw_.data() + pos_);
+                next_ = pos_ + Elem::fixed_size;
+                return;
+            }
             error e;
-            reader r(rest_, e);
+            reader r(raw_.subspan(pos_), e, 0, reader::trusted);
             current_ = T{};
             Elem::read(r, current_, "element", ctx_);
-            rest_ = r.rest();
+            next_ = e ? raw_.size() : pos_ + r.position();
         }
 
         std::span<const T> values_{};
-        bytes_view rest_{};
+        bytes_view raw_{};
         context ctx_{};
         T current_{};
-        std::size_t index_ = 0;
+        std::size_t pos_ = 0;
+        std::size_t next_ = 0;
         bool built_ = false;
     };
 
-    [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(*this, false); }
-    [[nodiscard]] constexpr iterator end() const noexcept { return iterator(*this, true); }
+    [[nodiscard]] TLSWIRE_INLINE constexpr iterator begin() const noexcept { return iterator(*this, false); }
+    [[nodiscard]] TLSWIRE_INLINE constexpr iterator end() const noexcept { return iterator(*this, true); }
 
-    // size — the number of elements (O(1) for fixed-size elements).
-    [[nodiscard]] constexpr std::size_t size() const noexcept {
-        if (built_) return values_.size();
-        if constexpr (requires { Elem::fixed_size; }) {
-            return raw_.size() / Elem::fixed_size;
-        } else {
-            std::size_t n = 0;
-            bytes_view rest = raw_;
-            while (!rest.empty()) {
-                error e;
-                reader r(rest, e);
-                T tmp{};
-                Elem::read(r, tmp, "element", ctx_);
-                if (e) break;
-                rest = r.rest();
-                ++n;
-            }
-            return n;
-        }
-    }
-    [[nodiscard]] constexpr bool empty() const noexcept { return built_ ? values_.empty() : raw_.empty(); }
+    // size — the number of elements, O(1) (counted when the list was parsed).
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return count_; }
+    [[nodiscard]] constexpr bool empty() const noexcept { return count_ == 0; }
 
     // contains — whether some element equals `x` (for lists of enums/integers).
     [[nodiscard]] constexpr bool contains(const T& x) const noexcept {
@@ -127,6 +135,7 @@ public:
 private:
     std::span<const T> values_{};
     bytes_view raw_{};
+    std::size_t count_ = 0;
     context ctx_{};
     bool built_ = false;
 };

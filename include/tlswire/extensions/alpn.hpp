@@ -29,7 +29,7 @@ struct alpn_client_hello {
     static constexpr extension_type type = extension_type::application_layer_protocol_negotiation;
     protocol_names protocol_name_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("protocol_name_list", self.protocol_name_list, vec<2, 2, 0xffff>{});
     }
 };
@@ -43,10 +43,10 @@ struct alpn_server {
     static constexpr extension_type type = extension_type::application_layer_protocol_negotiation;
     protocol_names protocol_name_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("protocol_name_list", self.protocol_name_list, vec<2, 2, 0xffff>{});
-        if (io.ctx().strict()) io.check(self.protocol_name_list.size() == 1, errc::illegal_value, "protocol_name_list", at);
+        if (io.strict()) io.check(self.protocol_name_list.size() == 1, errc::illegal_value, "protocol_name_list", at);
     }
     // selected — the one protocol (meaningful after a successful parse).
     [[nodiscard]] constexpr bytes_view selected() const noexcept {
@@ -64,7 +64,7 @@ struct basic_application_settings_client_hello {
     static constexpr extension_type type = Type;
     protocol_names supported_protocols{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("supported_protocols", self.supported_protocols, vec<2, 2, 0xffff>{});
     }
 };
@@ -78,7 +78,7 @@ struct basic_application_settings_encrypted_extensions {
     static constexpr extension_type type = Type;
     bytes_view application_settings{};
 
-    static constexpr void wire(auto& io, auto& self) { io("application_settings", self.application_settings, rest{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("application_settings", self.application_settings, rest{}); }
 };
 
 using application_settings_client_hello = basic_application_settings_client_hello<application_settings_type>;

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "tlswire/codec/codec.hpp"
+#include "tlswire/extensions/common.hpp"
 #include "tlswire/extensions/message_kind.hpp"
 #include "tlswire/extensions/validate.hpp"
 #include "tlswire/registry/extension_type.hpp"
@@ -32,19 +33,75 @@ struct extension {
     ::tlswire::extension_type extension_type{};
     bytes_view extension_data{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("extension_type", self.extension_type);
         io("extension_data", self.extension_data, opaque<2, 0, 0xffff>{});
     }
 };
 
+namespace detail {
+// extension_index — where the first extension of each type sits in a parsed
+// block, recorded during the one validating pass so that find, contains and
+// get are O(1). Types below 64 (every common one) have a slot each; up to
+// eight others (GREASE, renegotiation_info, ECH, ALPS, ...) are kept in a
+// small table; a block with more falls back to a linear search for those.
+// Each position is the entry's byte offset in the block's body, plus one
+// (0 = absent).
+struct extension_index {
+    static constexpr std::size_t low_slots = 64;
+    static constexpr std::size_t other_slots = 8;
+    std::array<std::uint16_t, low_slots> low{};
+    std::array<std::uint16_t, other_slots> other_type{};
+    std::array<std::uint16_t, other_slots> other_at{};
+    std::uint8_t others = 0;
+    bool complete = false;  // every entry is in the index (a parsed block)
+    bool overflow = false;  // more other types than other_slots
+
+    // first — the recorded position (offset + 1) of type t, 0 if none;
+    // `known` false when the index cannot say (overflow).
+    TLSWIRE_INLINE constexpr std::uint16_t first(std::uint16_t t, bool& known) const noexcept {
+        known = true;
+        if (t < low_slots) return low[t];
+        for (std::size_t i = 0; i < others; ++i)
+            if (other_type[i] == t) return other_at[i];
+        known = !overflow;
+        return 0;
+    }
+};
+
+// first_duplicate — the body offset of the first entry whose type already
+// appeared earlier in the block (npos when none before the first malformed
+// entry). The slow path for blocks with many unusual types: 8 KiB of bits,
+// zeroed only here.
+TLSWIRE_COLD constexpr std::size_t first_duplicate(bytes_view raw) noexcept {
+    u16_set seen;
+    error e;
+    reader r(raw, e);
+    while (!r.empty()) {
+        const std::size_t at = r.position();
+        const std::uint16_t t = r.u16("extension_type");
+        r.prefixed<2>(0, 0xffff, "extension_data");
+        if (e) break;
+        if (!seen.insert(t)) return at;
+    }
+    return npos;
+}
+
+// dispatches_to<T>(kind) — whether T is the typed description that strict
+// validation uses for T::type in a `kind` block (extensions/dispatch.hpp).
+template <class T>
+constexpr bool dispatches_to(message_kind kind) noexcept;
+}  // namespace detail
+
 // extension_block — the extensions of one message. `present` is false when a
 // pre-TLS 1.3 hello ended before its optional extensions field (RFC 5246
-// §7.4.1.2); then nothing is written for it either.
+// §7.4.1.2); then nothing is written for it either. A parsed block borrows
+// the input, like everything parsed.
 struct extension_block {
     list_of<extension> entries{};
     message_kind kind = message_kind::unknown;
     bool present = true;
+    detail::extension_index index{};
 
     constexpr extension_block() = default;
     // extension_block(entries) — a block to serialize, in the given order
@@ -58,7 +115,16 @@ struct extension_block {
     [[nodiscard]] constexpr bool empty() const noexcept { return entries.empty(); }
 
     // find — the body of the first extension of type `t`, if there is one.
+    // O(1) on a parsed block.
     [[nodiscard]] constexpr std::optional<bytes_view> find(extension_type t) const noexcept {
+        if (index.complete) {
+            bool known = false;
+            const std::uint16_t at = index.first(static_cast<std::uint16_t>(t), known);
+            if (known) {
+                if (at == 0) return std::nullopt;
+                return body_at(at - 1u);
+            }
+        }
         for (const extension& e : entries)
             if (e.extension_type == t) return e.extension_data;
         return std::nullopt;
@@ -70,12 +136,33 @@ struct extension_block {
     // belongs to, e.g. key_share_server_hello). std::nullopt when the block
     // has no such extension; otherwise the parsed value, or the error (offsets
     // counted from the start of that extension's extension_data). A parsed
-    // value borrows the block's input, like everything parsed.
+    // value borrows the block's input, like everything parsed. When the
+    // parse of this block already validated that body with T in the same
+    // context, it is decoded without checking it again.
     template <typed_extension T>
     [[nodiscard]] constexpr std::optional<result<T>> get(const context& ctx = {}) const {
         const std::optional<bytes_view> body = find(T::type);
-        if (!body) return std::nullopt;
-        return parse<T>(*body, ctx);
+        std::optional<result<T>> out;
+        if (!body) return out;
+        // Built in place (no copy of T); a body validated by the parse is decoded trusted.
+        const bool trusted = index.complete && detail::dispatches_to<T>(kind) && validated_for(ctx);
+        detail::read_whole(*body, ctx, out.emplace(std::in_place), trusted);
+        return out;
+    }
+
+private:
+    // body_at — extension_data of the entry at body offset `at` (parsed blocks).
+    [[nodiscard]] constexpr bytes_view body_at(std::size_t at) const noexcept {
+        const bytes_view raw = entries.raw();
+        const std::size_t n = (std::size_t{raw[at + 2]} << 8) | raw[at + 3];
+        return raw.subspan(at + 4, n);
+    }
+    // validated_for — whether the parse's checks cover a parse in `ctx`: the
+    // same facts, and at least as strict.
+    [[nodiscard]] constexpr bool validated_for(const context& ctx) const noexcept {
+        const context& was = entries.ctx();
+        return was.version == ctx.version && was.cipher_suite == ctx.cipher_suite && was.sender == ctx.sender &&
+               (was.strict() || !ctx.strict());
     }
 };
 
@@ -83,53 +170,97 @@ struct extension_block {
 // Extension extensions<Min..2^16-1>, absent when Optional and nothing is left.
 template <message_kind Kind, std::size_t Min, bool Optional, std::size_t Max = 0xffff>
 struct extensions_fmt {
-    static constexpr void read(reader& r, extension_block& out, std::string_view name, const context& ctx) {
+    TLSWIRE_INLINE static constexpr void read(reader& r, extension_block& out, name_ref name, const context& ctx) {
         out.kind = Kind;
         if (Optional && r.empty()) {
             out.present = false;
             return;
         }
         out.present = true;
-        reader body = r.prefixed(2, Min, Max, name);
-        const bytes_view raw = body.all();
-        detail::u16_set seen;
+        reader body = r.template prefixed<2>(Min, Max, name);
+        const bytes_view raw = body.rest();
+        // `out` is fresh (value-initialized by every caller), so is its index.
+        detail::extension_index& ix = out.index;
+        const bool trusted = body.is_trusted();
+        const bool strict = ctx.strict() && !trusted;
+        std::size_t count = 0;
+        std::size_t first_dup = detail::npos;  // computed when the small index overflows
         bool psk_seen = false;
-        while (body.ok() && !body.empty()) {
+        while (!body.empty()) {
             const std::size_t at = body.offset();
-            const auto type = static_cast<extension_type>(body.u16("extension_type"));
-            reader data = body.prefixed(2, 0, 0xffff, "extension_data");
-            if (!body.ok()) return;
-            // The extension's IANA name, for errors only (looked up when one happens).
-            const auto ext_name = [type] {
-                const std::string_view n = to_string(type);
-                return n.empty() ? std::string_view("extension") : n;
-            };
-            if (ctx.strict()) {
-                if (!seen.insert(static_cast<std::uint16_t>(type))) {
-                    body.fail_at(errc::duplicate_extension, at, ext_name());
-                    return;
+            const std::size_t rel = body.position();
+            const std::uint16_t t = body.u16("extension_type");
+            reader data = body.template prefixed<2>(0, 0xffff, "extension_data");
+            if (!body.ok()) [[unlikely]]
+                return;
+            ++count;
+            const auto type = static_cast<extension_type>(t);
+            const auto pos = static_cast<std::uint16_t>(rel + 1);  // rel < 2^16 - 4
+            bool duplicate = false;
+            if (t < detail::extension_index::low_slots) {
+                duplicate = ix.low[t] != 0;
+                if (!duplicate) ix.low[t] = pos;
+            } else {
+                bool known = false;
+                duplicate = ix.first(t, known) != 0;
+                if (!duplicate && known) {
+                    if (ix.others < detail::extension_index::other_slots) {
+                        ix.other_type[ix.others] = t;
+                        ix.other_at[ix.others] = pos;
+                        ++ix.others;
+                    } else {
+                        ix.overflow = true;
+                        if (strict) first_dup = detail::first_duplicate(raw);
+                    }
                 }
+                if (!known || ix.overflow) duplicate = duplicate || rel == first_dup;
+            }
+            if (strict) {
+                // RFC 8446 §4.2: "There MUST NOT be more than one extension of the same type in a given
+                // extension block."
+                if (duplicate) [[unlikely]]
+                    return fail(body, errc::duplicate_extension, at, type);
                 // RFC 8446 §4.2.11: pre_shared_key MUST be the last extension in the ClientHello.
-                if (psk_seen) {
+                if (psk_seen) [[unlikely]] {
                     body.fail_at(errc::extension_order, at, "pre_shared_key");
                     return;
                 }
                 if (Kind == message_kind::client_hello && type == extension_type::pre_shared_key) psk_seen = true;
                 // RFC 8446 §4.2: a recognised extension in a TLS 1.3 message it is not
                 // specified for is an illegal_parameter.
-                if (ctx.is_tls13() && !extension_allowed_in(type, Kind)) {
-                    body.fail_at(errc::misplaced_extension, at, ext_name());
-                    return;
-                }
+                if (ctx.is_tls13() && !allowed(t)) [[unlikely]]
+                    return fail(body, errc::misplaced_extension, at, type);
             }
-            validate_extension_body(data, type, Kind, ctx);
+            if (!trusted) validate_extension_body<Kind>(data.all(), data.offset(), body.sink(), type, ctx);
         }
-        if (body.ok()) out.entries = list_of<extension>::view(raw, ctx);
+        if (body.ok()) {
+            out.entries = list_of<extension>::view(raw, count, ctx);
+            ix.complete = true;
+        }
     }
 
-    static constexpr void write(writer& w, const extension_block& v, std::string_view name, const context& ctx) {
+    static constexpr void write(writer& w, const extension_block& v, name_ref name, const context& ctx) {
         if (!v.present) return;
         vec<2, Min, Max>::write(w, v.entries, name, ctx);
+    }
+
+private:
+    // The TLS 1.3 placement of the types below 64, as a mask computed once
+    // from the registry; other types ask the registry.
+    static constexpr std::uint64_t low_allowed = [] {
+        std::uint64_t m = 0;
+        for (unsigned t = 0; t < detail::extension_index::low_slots; ++t)
+            if (extension_allowed_in(static_cast<extension_type>(t), Kind)) m |= std::uint64_t{1} << t;
+        return m;
+    }();
+    TLSWIRE_INLINE static constexpr bool allowed(std::uint16_t t) noexcept {
+        if (t < detail::extension_index::low_slots) return (low_allowed >> t) & 1u;
+        return extension_allowed_in(static_cast<extension_type>(t), Kind);
+    }
+    // fail — the error names the extension by its IANA name (looked up only now).
+    TLSWIRE_COLD static constexpr void fail(reader& body, errc code, std::size_t at, extension_type type) noexcept {
+        const std::string_view n = to_string(type);
+        body.fail_at(code, at, n.empty() ? std::string_view("extension") : n);
     }
 };
 

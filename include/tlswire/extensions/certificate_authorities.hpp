@@ -17,7 +17,7 @@ struct certificate_authorities_extension {
     static constexpr extension_type type = extension_type::certificate_authorities;
     list<bytes_view, opaque<2, 1, 0xffff>> authorities{};
 
-    static constexpr void wire(auto& io, auto& self) { io("authorities", self.authorities, vec<2, 3, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("authorities", self.authorities, vec<2, 3, 0xffff>{}); }
 };
 
 // RFC 8446 §4.2.5:
@@ -30,7 +30,7 @@ struct oid_filter {
     bytes_view certificate_extension_oid{};
     bytes_view certificate_extension_values{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_extension_oid", self.certificate_extension_oid, opaque<1, 1, 0xff>{});
         io("certificate_extension_values", self.certificate_extension_values, opaque<2, 0, 0xffff>{});
     }
@@ -43,7 +43,7 @@ struct oid_filters_certificate_request {
     static constexpr extension_type type = extension_type::oid_filters;
     list_of<oid_filter> filters{};
 
-    static constexpr void wire(auto& io, auto& self) { io("filters", self.filters, vec<2, 0, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("filters", self.filters, vec<2, 0, 0xffff>{}); }
 };
 
 }  // namespace tlswire

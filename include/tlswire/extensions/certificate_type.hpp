@@ -16,7 +16,7 @@ struct cert_type_client_hello {
     static constexpr extension_type type = extension_type::cert_type;
     list_of<certificate_type> certificate_types{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_types", self.certificate_types, vec<1, 1, 0xff>{});
     }
 };
@@ -27,7 +27,7 @@ struct cert_type_server_hello {
     static constexpr extension_type type = extension_type::cert_type;
     ::tlswire::certificate_type certificate_type{};
 
-    static constexpr void wire(auto& io, auto& self) { io("certificate_type", self.certificate_type); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("certificate_type", self.certificate_type); }
 };
 
 // RFC 7250 §3:
@@ -45,7 +45,7 @@ struct certificate_types_client_hello {
     static constexpr extension_type type = Type;
     list_of<certificate_type> certificate_types{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io(Type == extension_type::client_certificate_type ? "client_certificate_types" : "server_certificate_types",
            self.certificate_types, vec<1, 1, 0xff>{});
     }
@@ -56,7 +56,7 @@ struct certificate_type_server {
     static constexpr extension_type type = Type;
     ::tlswire::certificate_type certificate_type{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io(Type == extension_type::client_certificate_type ? "client_certificate_type" : "server_certificate_type",
            self.certificate_type);
     }

@@ -42,16 +42,11 @@ struct empty_extension {
 // Elements are validated at parse time; a parsed list keeps its raw bytes.
 struct to_end {
     template <class T, class E>
-    static constexpr void read(reader& r, list<T, E>& out, std::string_view name, const context& ctx) {
-        const bytes_view raw = r.rest();
-        while (!r.empty() && r.ok()) {
-            T element{};
-            E::read(r, element, name, ctx);
-        }
-        if (r.ok()) out = list<T, E>::view(raw, ctx);
+    static constexpr void read(reader& r, list<T, E>& out, name_ref name, const context& ctx) {
+        read_elements(r, out, name, ctx);
     }
     template <class T, class E>
-    static constexpr void write(writer& w, const list<T, E>& v, std::string_view name, const context& ctx) {
+    static constexpr void write(writer& w, const list<T, E>& v, name_ref name, const context& ctx) {
         if (!v.built()) {
             w.bytes(v.raw());
             return;
@@ -73,34 +68,42 @@ template <class IO>
 inline constexpr bool parsing_io = std::remove_cvref_t<IO>::parsing;
 
 // u16_set — a set of 16-bit values with no allocation. The first 16 values
-// live in a small array searched linearly (real blocks have a dozen entries,
-// and zeroing a large table per block would dominate parsing); past that it
-// moves to 8 KiB of bits, so detection stays linear however many entries a
-// hostile body holds.
+// live in a small array searched linearly (real lists have a handful of
+// entries); past that it moves to 8 KiB of bits, so detection stays linear
+// however many entries a hostile body holds. The bits are left uninitialized
+// until then: zeroing 8 KiB for every list would cost more than the parse.
+// Declare it as `u16_set s;` (not `s{}`, which would zero the bits).
 struct u16_set {
     std::array<std::uint16_t, 16> small{};
     std::size_t count = 0;
-    std::optional<std::array<std::uint64_t, 1024>> bits{};
+    bool big = false;
+    std::array<std::uint64_t, 1024> bits;  // valid when `big`
+
+    constexpr u16_set() noexcept {}  // NOLINT: `bits` stays uninitialized on purpose
 
     // insert — false when v was already there.
     constexpr bool insert(std::uint16_t v) noexcept {
-        if (!bits) {
+        if (!big) {
             for (std::size_t i = 0; i < count; ++i)
                 if (small[i] == v) return false;
             if (count < small.size()) {
                 small[count++] = v;
                 return true;
             }
-            bits.emplace();
-            for (std::uint16_t x : small) set(x);
+            grow();
         }
         return set(v);
     }
 
 private:
+    TLSWIRE_COLD constexpr void grow() noexcept {
+        for (std::uint64_t& w : bits) w = 0;
+        big = true;
+        for (std::uint16_t x : small) set(x);
+    }
     constexpr bool set(std::uint16_t v) noexcept {
         const std::uint64_t mask = std::uint64_t{1} << (v & 63u);
-        std::uint64_t& word = (*bits)[v >> 6];
+        std::uint64_t& word = bits[v >> 6];
         const bool fresh = (word & mask) == 0;
         word |= mask;
         return fresh;

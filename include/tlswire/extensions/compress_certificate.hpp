@@ -16,7 +16,7 @@ struct compress_certificate_extension {
     static constexpr extension_type type = extension_type::compress_certificate;
     list_of<certificate_compression_algorithm> algorithms{};
 
-    static constexpr void wire(auto& io, auto& self) { io("algorithms", self.algorithms, vec<1, 2, 0xfe>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("algorithms", self.algorithms, vec<1, 2, 0xfe>{}); }
 };
 
 }  // namespace tlswire

@@ -18,7 +18,7 @@ struct connection_id_extension {
     static constexpr extension_type type = extension_type::connection_id;
     bytes_view cid{};
 
-    static constexpr void wire(auto& io, auto& self) { io("cid", self.cid, opaque<1, 0, 0xff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("cid", self.cid, opaque<1, 0, 0xff>{}); }
 };
 
 // RFC 8844 §3: struct { opaque binding_hash<0..32>; } ExternalIdHash;
@@ -28,7 +28,7 @@ struct external_id_hash_extension {
     static constexpr extension_type type = extension_type::external_id_hash;
     bytes_view binding_hash{};
 
-    static constexpr void wire(auto& io, auto& self) { io("binding_hash", self.binding_hash, opaque<1, 0, 32>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("binding_hash", self.binding_hash, opaque<1, 0, 32>{}); }
 };
 
 // RFC 8844 §4: struct { opaque session_id<20..255>; } ExternalSessionId;
@@ -37,7 +37,7 @@ struct external_session_id_extension {
     static constexpr extension_type type = extension_type::external_session_id;
     bytes_view session_id{};
 
-    static constexpr void wire(auto& io, auto& self) { io("session_id", self.session_id, opaque<1, 20, 0xff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("session_id", self.session_id, opaque<1, 20, 0xff>{}); }
 };
 
 // RFC 9149 §3:
@@ -51,7 +51,7 @@ struct ticket_request_client_hello {
     std::uint8_t new_session_count = 0;
     std::uint8_t resumption_count = 0;
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("new_session_count", self.new_session_count);
         io("resumption_count", self.resumption_count);
     }
@@ -63,7 +63,7 @@ struct ticket_request_encrypted_extensions {
     static constexpr extension_type type = extension_type::ticket_request;
     std::uint8_t expected_count = 0;
 
-    static constexpr void wire(auto& io, auto& self) { io("expected_count", self.expected_count); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("expected_count", self.expected_count); }
 };
 
 // RFC 9102 §2 (ClientHello): struct { uint16 PortNumber; } DnssecChainExtension;
@@ -72,7 +72,7 @@ struct dnssec_chain_client_hello {
     static constexpr extension_type type = extension_type::dnssec_chain;
     std::uint16_t PortNumber = 0;  // NOLINT: the RFC's field name
 
-    static constexpr void wire(auto& io, auto& self) { io("PortNumber", self.PortNumber); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("PortNumber", self.PortNumber); }
 };
 
 // RFC 9102 §2 (the server's, in the end-entity CertificateEntry):
@@ -86,7 +86,7 @@ struct dnssec_chain_certificate {
     std::uint16_t ExtSupportLifetime = 0;  // NOLINT: the RFC's field names
     bytes_view AuthenticationChain{};      // NOLINT
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("ExtSupportLifetime", self.ExtSupportLifetime);
         io("AuthenticationChain", self.AuthenticationChain, opaque<2, 1, 0xffff>{});
     }

@@ -55,8 +55,10 @@ constexpr bool describe_as(F& f) {
 // describe_extension(type, kind, f) — calls f(std::type_identity<T>{}) with the
 // typed description T of a `type` extension's body in a `kind` message and
 // returns true; returns false (f not called) when there is none.
+// Always inlined: where `kind` is a constant (the extensions block of one
+// message) only that message's cases remain.
 template <class F>
-constexpr bool describe_extension(extension_type type, message_kind kind, F&& f) {
+TLSWIRE_INLINE constexpr bool describe_extension(extension_type type, message_kind kind, F&& f) {
     using detail::describe_as;
     using et = extension_type;
     using mk = message_kind;
@@ -261,6 +263,24 @@ constexpr bool describe_extension(extension_type type, message_kind kind, F&& f)
     }
     return false;
 }
+
+namespace detail {
+// The message kinds (as bits) in which describe_extension picks T for T::type.
+template <class T>
+inline constexpr unsigned dispatch_kinds = [] {
+    unsigned m = 0;
+    for (unsigned k = 0; k <= static_cast<unsigned>(message_kind::new_session_ticket); ++k)
+        describe_extension(T::type, static_cast<message_kind>(k), [&]<class U>(std::type_identity<U>) {
+            if (std::is_same_v<U, T>) m |= 1u << k;
+        });
+    return m;
+}();
+
+template <class T>
+constexpr bool dispatches_to(message_kind kind) noexcept {
+    return (dispatch_kinds<T> >> static_cast<unsigned>(kind)) & 1u;
+}
+}  // namespace detail
 
 // is_described(type, kind) — whether describe_extension has an entry.
 [[nodiscard]] constexpr bool is_described(extension_type type, message_kind kind) noexcept {

@@ -19,7 +19,7 @@ struct hpke_symmetric_cipher_suite {
     std::uint16_t kdf_id = 0;
     std::uint16_t aead_id = 0;
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("kdf_id", self.kdf_id);
         io("aead_id", self.aead_id);
     }
@@ -40,7 +40,7 @@ struct hpke_key_config {
     bytes_view public_key{};
     list_of<hpke_symmetric_cipher_suite> cipher_suites{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("config_id", self.config_id);
         io("kem_id", self.kem_id);
         io("public_key", self.public_key, opaque<2, 1, 0xffff>{});
@@ -55,7 +55,7 @@ struct ech_config_extension {
     std::uint16_t type = 0;
     bytes_view data{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("type", self.type);
         io("data", self.data, opaque<2, 0, 0xffff>{});
     }
@@ -75,7 +75,7 @@ struct ech_config_contents {
     bytes_view public_name{};
     list_of<ech_config_extension> extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("key_config", self.key_config);
         io("maximum_name_length", self.maximum_name_length);
         io("public_name", self.public_name, opaque<1, 1, 0xff>{});
@@ -102,7 +102,7 @@ struct ech_config {
     ech_config_contents contents{};
     bytes_view unknown_contents{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("version", self.version);
         if (self.version == ech_version_draft) io("contents", self.contents, nested<2, 0, 0xffff>{});
         else io("contents", self.unknown_contents, opaque<2, 0, 0xffff>{});
@@ -116,7 +116,7 @@ struct ech_config_list {
     static constexpr std::string_view wire_name = "ECHConfigList";
     list_of<ech_config> configs{};
 
-    static constexpr void wire(auto& io, auto& self) { io("configs", self.configs, vec<2, 4, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("configs", self.configs, vec<2, 4, 0xffff>{}); }
 };
 
 // draft-ietf-tls-esni §5: enum { outer(0), inner(1) } ECHClientHelloType;
@@ -154,7 +154,7 @@ struct encrypted_client_hello_client_hello {
     bytes_view enc{};
     bytes_view payload{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("type", self.ech_type);
         if (self.ech_type == ech_client_hello_type::outer) {
@@ -174,7 +174,7 @@ struct encrypted_client_hello_encrypted_extensions {
     static constexpr extension_type type = extension_type::encrypted_client_hello;
     list_of<ech_config> retry_configs{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("retry_configs", self.retry_configs, vec<2, 4, 0xffff>{});
     }
 };
@@ -185,7 +185,7 @@ struct encrypted_client_hello_hello_retry_request {
     static constexpr extension_type type = extension_type::encrypted_client_hello;
     bytes_view confirmation{};
 
-    static constexpr void wire(auto& io, auto& self) { io("confirmation", self.confirmation, fixed<8>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("confirmation", self.confirmation, fixed<8>{}); }
 };
 
 // draft-ietf-tls-esni §5.1: ExtensionType OuterExtensions<2..254>;
@@ -199,11 +199,11 @@ struct ech_outer_extensions_client_hello {
     static constexpr extension_type type = extension_type::ech_outer_extensions;
     list_of<extension_type> outer_extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("outer_extensions", self.outer_extensions, vec<1, 2, 0xfe>{});
         if constexpr (detail::parsing_io<decltype(io)>)
-            if (io.ok() && io.ctx().strict()) {
+            if (io.ok() && io.strict()) {
                 detail::u16_set seen;
                 bool good = true;
                 for (extension_type t : self.outer_extensions)

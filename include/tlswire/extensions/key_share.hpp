@@ -18,7 +18,7 @@ struct key_share_entry {
     named_group group{};
     bytes_view key_exchange{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("group", self.group);
         io("key_exchange", self.key_exchange, opaque<2, 1, 0xffff>{});
     }
@@ -51,11 +51,11 @@ struct key_share_client_hello {
     static constexpr extension_type type = extension_type::key_share;
     list_of<key_share_entry> client_shares{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("client_shares", self.client_shares, vec<2, 0, 0xffff>{});
         if constexpr (detail::parsing_io<decltype(io)>) {
-            if (!io.ok() || !io.ctx().strict()) return;
+            if (!io.ok() || !io.strict()) return;
             std::size_t entry_at = at + 2;
             detail::u16_set groups;
             for (const key_share_entry& e : self.client_shares) {
@@ -74,10 +74,10 @@ struct key_share_server_hello {
     static constexpr extension_type type = extension_type::key_share;
     key_share_entry server_share{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("server_share", self.server_share);
-        if (io.ctx().strict() && io.ok())
+        if (io.strict() && io.ok())
             io.check(detail::share_length_ok(self.server_share, true), errc::illegal_value, "key_exchange", at + 2);
     }
 };
@@ -88,7 +88,7 @@ struct key_share_hello_retry_request {
     static constexpr extension_type type = extension_type::key_share;
     named_group selected_group{};
 
-    static constexpr void wire(auto& io, auto& self) { io("selected_group", self.selected_group); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("selected_group", self.selected_group); }
 };
 
 }  // namespace tlswire

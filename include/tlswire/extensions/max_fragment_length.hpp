@@ -21,10 +21,10 @@ struct max_fragment_length_extension {
     static constexpr extension_type type = extension_type::max_fragment_length;
     ::tlswire::max_fragment_length max_fragment_length{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("max_fragment_length", self.max_fragment_length);
-        if (io.ctx().strict())
+        if (io.strict())
             io.check(is_registered(self.max_fragment_length), errc::illegal_value, "max_fragment_length", at);
     }
 };
@@ -39,10 +39,10 @@ struct record_size_limit_extension {
     static constexpr extension_type type = extension_type::record_size_limit;
     std::uint16_t record_size_limit = 0;
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("record_size_limit", self.record_size_limit);
-        if (io.ctx().strict()) io.check(self.record_size_limit >= 64, errc::illegal_value, "record_size_limit", at);
+        if (io.strict()) io.check(self.record_size_limit >= 64, errc::illegal_value, "record_size_limit", at);
     }
 };
 

@@ -17,11 +17,11 @@ struct padding_client_hello {
     static constexpr extension_type type = extension_type::padding;
     bytes_view padding{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("padding", self.padding, rest{});
         if constexpr (detail::parsing_io<decltype(io)>) {
-            if (io.ctx().strict())
+            if (io.strict())
                 for (std::size_t i = 0; i < self.padding.size(); ++i)
                     if (self.padding[i] != 0) {
                         io.check(false, errc::illegal_value, "padding", at + i);

@@ -20,7 +20,7 @@ struct psk_identity {
     bytes_view identity{};
     std::uint32_t obfuscated_ticket_age = 0;
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("identity", self.identity, opaque<2, 1, 0xffff>{});
         io("obfuscated_ticket_age", self.obfuscated_ticket_age);
     }
@@ -44,12 +44,12 @@ struct pre_shared_key_client_hello {
     list_of<psk_identity> identities{};
     psk_binder_entries binders{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("identities", self.identities, vec<2, 7, 0xffff>{});
         const auto at = io.mark();
         io("binders", self.binders, vec<2, 33, 0xffff>{});
         if constexpr (detail::parsing_io<decltype(io)>)
-            if (io.ok() && io.ctx().strict())
+            if (io.ok() && io.strict())
                 io.check(self.identities.size() == self.binders.size(), errc::illegal_value, "binders", at);
     }
 };
@@ -60,7 +60,7 @@ struct pre_shared_key_server_hello {
     static constexpr extension_type type = extension_type::pre_shared_key;
     std::uint16_t selected_identity = 0;
 
-    static constexpr void wire(auto& io, auto& self) { io("selected_identity", self.selected_identity); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("selected_identity", self.selected_identity); }
 };
 
 // RFC 8446 §4.2.9:
@@ -72,7 +72,7 @@ struct psk_key_exchange_modes_client_hello {
     static constexpr extension_type type = extension_type::psk_key_exchange_modes;
     list_of<psk_key_exchange_mode> ke_modes{};
 
-    static constexpr void wire(auto& io, auto& self) { io("ke_modes", self.ke_modes, vec<1, 1, 0xff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("ke_modes", self.ke_modes, vec<1, 1, 0xff>{}); }
 };
 
 // RFC 8446 §4.2.10:
@@ -92,7 +92,7 @@ struct early_data_new_session_ticket {
     static constexpr extension_type type = extension_type::early_data;
     std::uint32_t max_early_data_size = 0;
 
-    static constexpr void wire(auto& io, auto& self) { io("max_early_data_size", self.max_early_data_size); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("max_early_data_size", self.max_early_data_size); }
 };
 
 }  // namespace tlswire

@@ -19,7 +19,7 @@ namespace tlswire {
 // written in the shortest form. A value of 2^62 or more cannot be encoded
 // (errc::length_overflow).
 struct quic_varint {
-    static constexpr void read(reader& r, std::uint64_t& out, std::string_view name, const context&) noexcept {
+    static constexpr void read(reader& r, std::uint64_t& out, name_ref name, const context&) noexcept {
         const bytes_view first = r.rest();
         if (first.empty()) {
             r.bytes(1, name);  // reports truncated
@@ -32,7 +32,7 @@ struct quic_varint {
         for (std::size_t i = 1; i < len; ++i) v = (v << 8) | b[i];
         out = v;
     }
-    static constexpr void write(writer& w, std::uint64_t v, std::string_view name, const context&) noexcept {
+    static constexpr void write(writer& w, std::uint64_t v, name_ref name, const context&) noexcept {
         if (v < (1u << 6)) w.u8(static_cast<std::uint8_t>(v));
         else if (v < (1u << 14)) w.u16(static_cast<std::uint16_t>(0x4000u | v));
         else if (v < (std::uint64_t{1} << 30)) w.u32(static_cast<std::uint32_t>(0x80000000u | v));
@@ -44,7 +44,7 @@ struct quic_varint {
 // quic_opaque — a byte string with a quic_varint length (RFC 9000 §18's
 // Transport Parameter Length + Value).
 struct quic_opaque {
-    static constexpr void read(reader& r, bytes_view& out, std::string_view name, const context& ctx) noexcept {
+    static constexpr void read(reader& r, bytes_view& out, name_ref name, const context& ctx) noexcept {
         std::uint64_t n = 0;
         const std::size_t at = r.offset();
         quic_varint::read(r, n, name, ctx);
@@ -55,7 +55,7 @@ struct quic_opaque {
         }
         out = r.bytes(static_cast<std::size_t>(n), name);
     }
-    static constexpr void write(writer& w, bytes_view v, std::string_view name, const context& ctx) noexcept {
+    static constexpr void write(writer& w, bytes_view v, name_ref name, const context& ctx) noexcept {
         quic_varint::write(w, v.size(), name, ctx);
         w.bytes(v);
     }
@@ -128,7 +128,7 @@ struct quic_preferred_address {
     bytes_view connection_id{};
     bytes_view stateless_reset_token{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("ipv4_address", self.ipv4_address, fixed<4>{});
         io("ipv4_port", self.ipv4_port);
         io("ipv6_address", self.ipv6_address, fixed<16>{});
@@ -240,7 +240,7 @@ struct quic_transport_parameter {
     std::uint64_t id = 0;
     bytes_view value{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("id", self.id, quic_varint{});
         io("value", self.value, quic_opaque{});
         if constexpr (detail::parsing_io<decltype(io)>) {
@@ -275,11 +275,11 @@ struct basic_quic_transport_parameters {
     static constexpr extension_type type = extension_type::quic_transport_parameters;
     list_of<quic_transport_parameter> parameters{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("parameters", self.parameters, to_end{});
         if constexpr (detail::parsing_io<decltype(io)>) {
-            if (!io.ok() || !io.ctx().strict()) return;
+            if (!io.ok() || !io.strict()) return;
             detail::u16_set seen;
             std::size_t p_at = at;
             // Each parameter's start offset: re-measure its encoding.

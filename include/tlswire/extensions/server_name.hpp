@@ -23,7 +23,7 @@ struct server_name_entry {
     server_name_type name_type{};
     bytes_view name{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("name_type", self.name_type);
         io("name", self.name, opaque<2, 1, 0xffff>{});
     }
@@ -39,11 +39,11 @@ struct server_name_client_hello {
     static constexpr extension_type type = extension_type::server_name;
     list_of<server_name_entry> server_name_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("server_name_list", self.server_name_list, vec<2, 1, 0xffff>{});
         if constexpr (detail::parsing_io<decltype(io)>) {
-            if (io.ok() && io.ctx().strict()) {
+            if (io.ok() && io.strict()) {
                 int host_names = 0;
                 for (const server_name_entry& e : self.server_name_list)
                     if (e.name_type == server_name_type::host_name) ++host_names;

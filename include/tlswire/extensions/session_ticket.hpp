@@ -15,7 +15,7 @@ struct session_ticket_client_hello {
     static constexpr extension_type type = extension_type::session_ticket;
     bytes_view ticket{};
 
-    static constexpr void wire(auto& io, auto& self) { io("ticket", self.ticket, rest{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("ticket", self.ticket, rest{}); }
 };
 
 // RFC 5077 §3.2: the server's "SessionTicket extension ... with empty
@@ -29,7 +29,7 @@ struct renegotiation_info_extension {
     static constexpr extension_type type = extension_type::renegotiation_info;
     bytes_view renegotiated_connection{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("renegotiated_connection", self.renegotiated_connection, opaque<1, 0, 0xff>{});
     }
 };

@@ -22,7 +22,7 @@ struct signature_scheme_list_extension {
     static constexpr extension_type type = Type;
     list_of<signature_scheme> supported_signature_algorithms{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io(Type == extension_type::delegated_credential ? "supported_signature_algorithm"
                                                          : "supported_signature_algorithms",
            self.supported_signature_algorithms, vec<2, 2, 0xfffe>{});
@@ -46,7 +46,7 @@ struct delegated_credential_credential {
     signature_scheme dc_cert_verify_algorithm{};
     bytes_view ASN1_subjectPublicKeyInfo{};  // NOLINT: the RFC's field name
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("valid_time", self.valid_time);
         io("dc_cert_verify_algorithm", self.dc_cert_verify_algorithm);
         io("ASN1_subjectPublicKeyInfo", self.ASN1_subjectPublicKeyInfo, opaque<3, 1, 0xffffff>{});
@@ -67,7 +67,7 @@ struct delegated_credential_certificate {
     signature_scheme algorithm{};
     bytes_view signature{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("cred", self.cred);
         io("algorithm", self.algorithm);
         io("signature", self.signature, opaque<2, 0, 0xffff>{});

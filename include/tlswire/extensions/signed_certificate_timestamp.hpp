@@ -18,7 +18,7 @@ struct signed_certificate_timestamp_list {
     static constexpr extension_type type = extension_type::signed_certificate_timestamp;
     list<bytes_view, opaque<2, 1, 0xffff>> sct_list{};
 
-    static constexpr void wire(auto& io, auto& self) { io("sct_list", self.sct_list, vec<2, 1, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("sct_list", self.sct_list, vec<2, 1, 0xffff>{}); }
 };
 
 // RFC 6962 §3.3.1: clients "SHOULD send a ClientHello extension with the
@@ -36,7 +36,7 @@ struct transparency_info_list {
     static constexpr extension_type type = extension_type::transparency_info;
     list<bytes_view, opaque<2, 1, 0xffff>> trans_item_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("trans_item_list", self.trans_item_list, vec<2, 1, 0xffff>{});
     }
 };

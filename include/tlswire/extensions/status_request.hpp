@@ -21,7 +21,7 @@ struct ocsp_status_request {
     list<bytes_view, opaque<2, 1, 0xffff>> responder_id_list{};
     bytes_view request_extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("responder_id_list", self.responder_id_list, vec<2, 0, 0xffff>{});
         io("request_extensions", self.request_extensions, opaque<2, 0, 0xffff>{});
     }
@@ -42,13 +42,13 @@ struct status_request_client_hello {
     ocsp_status_request request{};
     bytes_view unknown_request{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("status_type", self.status_type);
         if (self.status_type == certificate_status_type::ocsp) {
             io("request", self.request);
         } else {
-            if (io.ctx().strict()) io.check(false, errc::illegal_value, "status_type", at);
+            if (io.strict()) io.check(false, errc::illegal_value, "status_type", at);
             io("request", self.unknown_request, rest{});
         }
     }
@@ -81,7 +81,7 @@ struct certificate_status_body {
     bytes_view response{};                                          // ocsp
     list<bytes_view, opaque<3, 0, 0xffffff>> ocsp_response_list{};  // ocsp_multi
 
-    static constexpr void wire(auto& io, auto& self) { describe(io, self); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { describe(io, self); }
 
     // describe — the CertificateStatus fields of any structure that has them.
     static constexpr void describe(auto& io, auto& self) {
@@ -117,7 +117,7 @@ struct certificate_status_request_item_v2 {
     ocsp_status_request request{};
     bytes_view unknown_request{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("status_type", self.status_type);
         if (self.status_type == certificate_status_type::ocsp || self.status_type == certificate_status_type::ocsp_multi)
             io("request", self.request, nested<2, 0, 0xffff>{});
@@ -135,7 +135,7 @@ struct status_request_v2_client_hello {
     static constexpr extension_type type = extension_type::status_request_v2;
     list_of<certificate_status_request_item_v2> certificate_status_req_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_status_req_list", self.certificate_status_req_list, vec<2, 1, 0xffff>{});
     }
 };

@@ -19,7 +19,7 @@ struct supported_groups_extension {
     static constexpr extension_type type = extension_type::supported_groups;
     list_of<named_group> named_group_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("named_group_list", self.named_group_list, vec<2, 2, 0xffff>{});
     }
 };
@@ -31,7 +31,7 @@ struct ec_point_formats_extension {
     static constexpr extension_type type = extension_type::ec_point_formats;
     list_of<ec_point_format> ec_point_format_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("ec_point_format_list", self.ec_point_format_list, vec<1, 1, 0xff>{});
     }
 };
@@ -42,7 +42,7 @@ struct srp_client_hello {
     static constexpr extension_type type = extension_type::srp;
     bytes_view srp_I{};  // NOLINT: the RFC's field name
 
-    static constexpr void wire(auto& io, auto& self) { io("srp_I", self.srp_I, opaque<1, 1, 0xff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("srp_I", self.srp_I, opaque<1, 1, 0xff>{}); }
 };
 
 }  // namespace tlswire

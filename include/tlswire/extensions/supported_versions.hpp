@@ -24,7 +24,7 @@ struct supported_versions_client_hello {
     static constexpr extension_type type = extension_type::supported_versions;
     list_of<protocol_version> versions{};
 
-    static constexpr void wire(auto& io, auto& self) { io("versions", self.versions, vec<1, 2, 0xfe>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("versions", self.versions, vec<1, 2, 0xfe>{}); }
 };
 
 // RFC 8446 §4.2.1: "If the "supported_versions" extension in the ServerHello
@@ -36,10 +36,10 @@ struct supported_versions_server_hello {
     static constexpr extension_type type = extension_type::supported_versions;
     protocol_version selected_version{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("selected_version", self.selected_version);
-        if (io.ctx().strict()) {
+        if (io.strict()) {
             const auto v = self.selected_version;
             const bool legacy = v == protocol_version::ssl30 || v == protocol_version::tls10 ||
                                 v == protocol_version::tls11 || v == protocol_version::tls12 ||
@@ -56,7 +56,7 @@ struct cookie_extension {
     static constexpr extension_type type = extension_type::cookie;
     bytes_view cookie{};
 
-    static constexpr void wire(auto& io, auto& self) { io("cookie", self.cookie, opaque<2, 1, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("cookie", self.cookie, opaque<2, 1, 0xffff>{}); }
 };
 
 }  // namespace tlswire

@@ -26,13 +26,13 @@ struct basic_token_binding {
     std::uint8_t minor = 0;
     list_of<std::uint8_t> key_parameters_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("major", self.major);
         io("minor", self.minor);
         const auto at = io.mark();
         io("key_parameters_list", self.key_parameters_list, vec<1, 1, 0xff>{});
         if constexpr (Server)
-            if (io.ctx().strict())
+            if (io.strict())
                 io.check(self.key_parameters_list.size() == 1, errc::illegal_value, "key_parameters_list", at);
     }
 };
@@ -52,7 +52,7 @@ struct cached_object {
     std::uint8_t type = 0;
     bytes_view hash_value{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("type", self.type);
         io("hash_value", self.hash_value, opaque<1, 1, 0xff>{});
     }
@@ -63,7 +63,7 @@ struct cached_info_client_hello {
     static constexpr extension_type type = extension_type::cached_info;
     list_of<cached_object> cached_info{};
 
-    static constexpr void wire(auto& io, auto& self) { io("cached_info", self.cached_info, vec<2, 1, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("cached_info", self.cached_info, vec<2, 1, 0xffff>{}); }
 };
 
 // The server's CachedObject is the type alone (RFC 7924 §3).
@@ -72,7 +72,7 @@ struct cached_info_server_hello {
     static constexpr extension_type type = extension_type::cached_info;
     list_of<std::uint8_t> cached_info{};
 
-    static constexpr void wire(auto& io, auto& self) { io("cached_info", self.cached_info, vec<2, 1, 0xffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("cached_info", self.cached_info, vec<2, 1, 0xffff>{}); }
 };
 
 }  // namespace tlswire

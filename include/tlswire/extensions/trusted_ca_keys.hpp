@@ -38,7 +38,7 @@ struct trusted_authority {
     trusted_ca_identifier_type identifier_type{};
     bytes_view identifier{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("identifier_type", self.identifier_type);
         switch (self.identifier_type) {
@@ -59,7 +59,7 @@ struct trusted_ca_keys_client_hello {
     static constexpr extension_type type = extension_type::trusted_ca_keys;
     list_of<trusted_authority> trusted_authorities_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("trusted_authorities_list", self.trusted_authorities_list, vec<2, 0, 0xffff>{});
     }
 };

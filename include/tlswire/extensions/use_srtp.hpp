@@ -26,11 +26,11 @@ struct basic_use_srtp {
     list_of<std::uint16_t> SRTPProtectionProfiles{};  // NOLINT: the RFC's field name
     bytes_view srtp_mki{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("SRTPProtectionProfiles", self.SRTPProtectionProfiles, vec<2, 2, 0xffff>{});
         if constexpr (Server)
-            if (io.ctx().strict()) io.check(self.SRTPProtectionProfiles.size() == 1, errc::illegal_value, "SRTPProtectionProfiles", at);
+            if (io.strict()) io.check(self.SRTPProtectionProfiles.size() == 1, errc::illegal_value, "SRTPProtectionProfiles", at);
         io("srtp_mki", self.srtp_mki, opaque<1, 0, 0xff>{});
     }
 };
@@ -47,10 +47,10 @@ struct heartbeat_extension {
     static constexpr extension_type type = extension_type::heartbeat;
     heartbeat_mode mode{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("mode", self.mode);
-        if (io.ctx().strict()) io.check(is_registered(self.mode), errc::illegal_value, "mode", at);
+        if (io.strict()) io.check(is_registered(self.mode), errc::illegal_value, "mode", at);
     }
 };
 

@@ -18,7 +18,7 @@ struct user_mapping_extension {
     static constexpr extension_type type = extension_type::user_mapping;
     list_of<user_mapping_type> user_mapping_types{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("user_mapping_types", self.user_mapping_types, vec<1, 1, 0xff>{});
     }
 };
@@ -32,7 +32,7 @@ struct authz_extension {
     static constexpr extension_type type = Type;
     list_of<authorization_data_format> authz_format_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("authz_format_list", self.authz_format_list, vec<1, 1, 0xff>{});
     }
 };

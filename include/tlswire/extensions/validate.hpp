@@ -18,11 +18,19 @@
 
 namespace tlswire {
 
-constexpr void validate_extension_body(reader& body, extension_type type, message_kind kind, const context& ctx) {
-    describe_extension(type, kind, [&]<class T>(std::type_identity<T>) {
+// validate_extension_body<Kind>(body, at, sink, type, ctx) — `body` is the
+// extension_data, starting at absolute offset `at`; errors go to `sink`. The
+// block's message kind is a constant here, so the dispatch keeps only that
+// message's cases; each body is read by its own small function, with its own
+// reader (kept in registers).
+template <message_kind Kind>
+TLSWIRE_INLINE constexpr void validate_extension_body(bytes_view body, std::size_t at, error& sink,
+                                                      extension_type type, const context& ctx) {
+    describe_extension(type, Kind, [&]<class T>(std::type_identity<T>) {
+        reader r(body, sink, at);
         T value{};
-        described_format::read(body, value, T::wire_name, ctx);
-        body.expect_end(T::wire_name);
+        described_format::read(r, value, T::wire_name, ctx);
+        r.expect_end(T::wire_name);
     });
 }
 

@@ -17,7 +17,7 @@ struct certificate_tls12 {
     static constexpr std::string_view wire_name = "certificate";
     list<bytes_view, opaque<3, 1, 0xffffff>> certificate_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_list", self.certificate_list, vec<3, 0, 0xffffff>{});
     }
 };
@@ -36,7 +36,7 @@ struct certificate_entry {
     bytes_view cert_data{};
     extension_block extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("cert_data", self.cert_data, opaque<3, 1, 0xffffff>{});
         io("extensions", self.extensions, extensions_fmt<message_kind::certificate, 0, false>{});
     }
@@ -53,7 +53,7 @@ struct certificate_tls13 {
     bytes_view certificate_request_context{};
     list_of<certificate_entry> certificate_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_request_context", self.certificate_request_context, opaque<1, 0, 0xff>{});
         io("certificate_list", self.certificate_list, vec<3, 0, 0xffffff>{});
     }

@@ -28,7 +28,7 @@ struct certificate_request_tls12 {
     list_of<signature_scheme> supported_signature_algorithms{};
     list<bytes_view, opaque<2, 1, 0xffff>> certificate_authorities{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_types", self.certificate_types, vec<1, 1, 0xff>{});
         if (!io.ctx().version_known() || io.ctx().version >= 0x0303)
             io("supported_signature_algorithms", self.supported_signature_algorithms, vec<2, 2, 0xfffe>{});
@@ -50,7 +50,7 @@ struct basic_certificate_request_tls13 {
     bytes_view certificate_request_context{};
     extension_block extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_request_context", self.certificate_request_context, opaque<1, 0, 0xff>{});
         io("extensions", self.extensions, extensions_fmt<message_kind::certificate_request, 2, false>{});
     }

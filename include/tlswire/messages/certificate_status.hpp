@@ -30,7 +30,7 @@ struct certificate_status {
 
     // The same description as the TLS 1.3 CertificateEntry's status_request
     // extension body (extensions/status_request.hpp), written once there.
-    static constexpr void wire(auto& io, auto& self) { certificate_status_body::describe(io, self); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { certificate_status_body::describe(io, self); }
 };
 
 }  // namespace tlswire

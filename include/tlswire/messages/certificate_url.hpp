@@ -29,11 +29,11 @@ struct url_and_hash {
     std::uint8_t padding = 1;
     bytes_view sha1_hash{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("url", self.url, opaque<2, 1, 0xffff>{});
         const auto at = io.mark();
         io("padding", self.padding);
-        if (io.ctx().strict()) io.check(self.padding == 1, errc::illegal_value, "padding", at);
+        if (io.strict()) io.check(self.padding == 1, errc::illegal_value, "padding", at);
         io("SHA1Hash", self.sha1_hash, fixed<20>{});
     }
 };
@@ -45,10 +45,10 @@ struct certificate_url {
     cert_chain_type type{};
     list_of<url_and_hash> url_and_hash_list{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("type", self.type);
-        if (io.ctx().strict())
+        if (io.strict())
             io.check(self.type == cert_chain_type::individual_certs || self.type == cert_chain_type::pkipath,
                      errc::illegal_value, "type", at);
         io("url_and_hash_list", self.url_and_hash_list, vec<2, 1, 0xffff>{});

@@ -21,7 +21,7 @@ struct certificate_verify {
     signature_scheme algorithm{};
     bytes_view signature{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         if (has_algorithm(io.ctx())) io("algorithm", self.algorithm);
         io("signature", self.signature, opaque<2, 0, 0xffff>{});
     }

@@ -23,7 +23,7 @@ struct compressed_certificate {
     std::uint32_t uncompressed_length = 0;
     bytes_view compressed_certificate_message{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("algorithm", self.algorithm);
         io("uncompressed_length", self.uncompressed_length, uint_<3>{});
         io("compressed_certificate_message", self.compressed_certificate_message, opaque<3, 1, 0xffffff>{});

@@ -15,7 +15,7 @@ struct encrypted_extensions {
     static constexpr std::string_view wire_name = "encrypted_extensions";
     extension_block extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("extensions", self.extensions, extensions_fmt<message_kind::encrypted_extensions, 0, false>{});
     }
 };

@@ -27,14 +27,14 @@ struct finished {
     static constexpr std::string_view wire_name = "finished";
     bytes_view verify_data{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const std::size_t n = finished_length(io.ctx());
         if (n != 0) {
             io("verify_data", self.verify_data, exactly{n});
         } else {
             // The length is not known without a negotiated suite: strict parsing
             // refuses to guess; lenient takes the whole body.
-            if (io.ctx().strict()) io.check(false, errc::unsupported, "verify_data", io.mark());
+            if (io.strict()) io.check(false, errc::unsupported, "verify_data", io.mark());
             io("verify_data", self.verify_data, rest{});
         }
     }

@@ -39,7 +39,7 @@ struct unknown_handshake {
     static constexpr std::string_view wire_name = "unknown_handshake";
     handshake_type msg_type{};
     bytes_view body{};
-    static constexpr void wire(auto& io, auto& self) { io("body", self.body, rest{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("body", self.body, rest{}); }
 };
 
 // handshake_message — every handshake message tlswire knows, by its form.
@@ -67,74 +67,90 @@ using handshake_message =
 }
 
 namespace detail {
+// read_body_into<T> — the body as a T, built in place in `m` (no temporary
+// the size of the variant is made and copied at run time).
 template <class T>
-constexpr handshake_message read_body(reader& body, const context& ctx) {
-    T out{};
-    described_format::read(body, out, T::wire_name, ctx);
+TLSWIRE_INLINE constexpr void read_body_into(reader& body, const context& ctx, handshake_message& m) {
+    if (std::is_constant_evaluated()) {
+        // clang 14 with libstdc++ 12 cannot emplace into a variant in a constant expression.
+        T v{};
+        described_format::read(body, v, T::wire_name, ctx);
+        m = handshake_message(std::in_place_type<T>, v);
+    } else {
+        described_format::read(body, m.template emplace<T>(), T::wire_name, ctx);
+    }
     body.expect_end(T::wire_name);
-    return out;
 }
 
-constexpr handshake_message read_typed_body(handshake_type type, reader& body, const context& ctx) {
+constexpr void read_typed_body(handshake_type type, reader& body, const context& ctx, handshake_message& m) {
     const bool tls13 = ctx.is_tls13();
     switch (type) {
-        case handshake_type::hello_request: return read_body<hello_request>(body, ctx);
-        case handshake_type::client_hello: return read_body<client_hello>(body, ctx);
+        case handshake_type::hello_request: return read_body_into<hello_request>(body, ctx, m);
+        case handshake_type::client_hello: return read_body_into<client_hello>(body, ctx, m);
         case handshake_type::server_hello:
             // RFC 8446 §4.1.3: a HelloRetryRequest is a ServerHello with the special random.
             if (is_hello_retry_request(body.rest())) {
                 context c = ctx;
                 c.version = 0x0304;  // only TLS 1.3 has HelloRetryRequest
-                return read_body<hello_retry_request>(body, c);
+                return read_body_into<hello_retry_request>(body, c, m);
             }
-            return read_body<server_hello>(body, ctx);
+            return read_body_into<server_hello>(body, ctx, m);
         case handshake_type::new_session_ticket:
-            return tls13 ? read_body<new_session_ticket_tls13>(body, ctx)
-                         : read_body<new_session_ticket_tls12>(body, ctx);
-        case handshake_type::end_of_early_data: return read_body<end_of_early_data>(body, ctx);
-        case handshake_type::encrypted_extensions: return read_body<encrypted_extensions>(body, ctx);
+            return tls13 ? read_body_into<new_session_ticket_tls13>(body, ctx, m)
+                         : read_body_into<new_session_ticket_tls12>(body, ctx, m);
+        case handshake_type::end_of_early_data: return read_body_into<end_of_early_data>(body, ctx, m);
+        case handshake_type::encrypted_extensions: return read_body_into<encrypted_extensions>(body, ctx, m);
         case handshake_type::certificate:
-            return tls13 ? read_body<certificate_tls13>(body, ctx) : read_body<certificate_tls12>(body, ctx);
-        case handshake_type::server_key_exchange: return read_body<server_key_exchange>(body, ctx);
+            return tls13 ? read_body_into<certificate_tls13>(body, ctx, m)
+                         : read_body_into<certificate_tls12>(body, ctx, m);
+        case handshake_type::server_key_exchange: return read_body_into<server_key_exchange>(body, ctx, m);
         case handshake_type::certificate_request:
-            return tls13 ? read_body<certificate_request_tls13>(body, ctx)
-                         : read_body<certificate_request_tls12>(body, ctx);
-        case handshake_type::server_hello_done: return read_body<server_hello_done>(body, ctx);
-        case handshake_type::certificate_verify: return read_body<certificate_verify>(body, ctx);
-        case handshake_type::client_key_exchange: return read_body<client_key_exchange>(body, ctx);
-        case handshake_type::client_certificate_request: return read_body<client_certificate_request>(body, ctx);
-        case handshake_type::finished: return read_body<finished>(body, ctx);
-        case handshake_type::certificate_url: return read_body<certificate_url>(body, ctx);
-        case handshake_type::certificate_status: return read_body<certificate_status>(body, ctx);
-        case handshake_type::supplemental_data: return read_body<supplemental_data>(body, ctx);
-        case handshake_type::key_update: return read_body<key_update>(body, ctx);
-        case handshake_type::compressed_certificate: return read_body<compressed_certificate>(body, ctx);
-        case handshake_type::message_hash: return read_body<message_hash>(body, ctx);
-        default: {
-            unknown_handshake u{type, body.take_rest()};
-            return u;
-        }
+            return tls13 ? read_body_into<certificate_request_tls13>(body, ctx, m)
+                         : read_body_into<certificate_request_tls12>(body, ctx, m);
+        case handshake_type::server_hello_done: return read_body_into<server_hello_done>(body, ctx, m);
+        case handshake_type::certificate_verify: return read_body_into<certificate_verify>(body, ctx, m);
+        case handshake_type::client_key_exchange: return read_body_into<client_key_exchange>(body, ctx, m);
+        case handshake_type::client_certificate_request:
+            return read_body_into<client_certificate_request>(body, ctx, m);
+        case handshake_type::finished: return read_body_into<finished>(body, ctx, m);
+        case handshake_type::certificate_url: return read_body_into<certificate_url>(body, ctx, m);
+        case handshake_type::certificate_status: return read_body_into<certificate_status>(body, ctx, m);
+        case handshake_type::supplemental_data: return read_body_into<supplemental_data>(body, ctx, m);
+        case handshake_type::key_update: return read_body_into<key_update>(body, ctx, m);
+        case handshake_type::compressed_certificate: return read_body_into<compressed_certificate>(body, ctx, m);
+        case handshake_type::message_hash: return read_body_into<message_hash>(body, ctx, m);
+        default: m = unknown_handshake{type, body.take_rest()}; return;
     }
 }
 }  // namespace detail
 
-// read_handshake(r, ctx) — read one whole handshake message from `r`
-// (header and body; the body must be consumed exactly). Errors go to r's sink.
-constexpr handshake_message read_handshake(reader& r, const context& ctx) {
+// read_handshake_into(r, ctx, m) — read one whole handshake message from `r`
+// (header and body; the body must be consumed exactly) into `m`. Errors go
+// to r's sink.
+constexpr void read_handshake_into(reader& r, const context& ctx, handshake_message& m) {
     const auto type = static_cast<handshake_type>(r.u8("msg_type"));
-    reader body = r.prefixed(3, 0, 0xffffff, "length");
-    if (!r.ok()) return unknown_handshake{type, {}};
-    return detail::read_typed_body(type, body, ctx);
+    reader body = r.prefixed<3>(0, 0xffffff, "length");
+    if (!r.ok()) [[unlikely]] {
+        m = unknown_handshake{type, {}};
+        return;
+    }
+    detail::read_typed_body(type, body, ctx, m);
+}
+
+// read_handshake(r, ctx) — the same, returning the message.
+constexpr handshake_message read_handshake(reader& r, const context& ctx) {
+    handshake_message m;
+    read_handshake_into(r, ctx, m);
+    return m;
 }
 
 // parse_handshake(in, ctx) — `in` holds exactly one handshake message.
 [[nodiscard]] constexpr result<handshake_message> parse_handshake(bytes_view in, const context& ctx = {}) {
-    error e;
-    reader r(in, e);
-    handshake_message m = read_handshake(r, ctx);
+    result<handshake_message> out(std::in_place);
+    reader r(in, out.error_sink());
+    read_handshake_into(r, ctx, *out);
     r.expect_end("Handshake");
-    if (e) return e;
-    return m;
+    return out;
 }
 
 // write_handshake(w, m, ctx) — msg_type, the uint24 length, then the body.

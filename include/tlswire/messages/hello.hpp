@@ -34,7 +34,7 @@ struct client_hello {
     list_of<compression_method> legacy_compression_methods{};
     extension_block extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto version_at = io.mark();
         io("legacy_version", self.legacy_version);
         io("random", self.random, fixed<32>{});
@@ -51,7 +51,7 @@ struct client_hello {
         // is a TLS 1.3 ClientHello whatever the server later picks.
         // §4.1.2 also: "the legacy_version field MUST be set to 0x0303".
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
-            if (io.ok() && io.ctx().strict() && (io.ctx().is_tls13() || offers_tls13(self))) {
+            if (io.ok() && io.strict() && (io.ctx().is_tls13() || offers_tls13(self))) {
                 io.check(self.legacy_version == protocol_version::tls12, errc::illegal_value, "legacy_version",
                          version_at);
                 const auto& m = self.legacy_compression_methods;
@@ -101,7 +101,7 @@ struct basic_server_hello {
     compression_method legacy_compression_method{};
     extension_block extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto version_at = io.mark();
         io("legacy_version", self.legacy_version);
         const auto random_at = io.mark();
@@ -113,11 +113,12 @@ struct basic_server_hello {
         if (io.ctx().is_tls13()) io("extensions", self.extensions, extensions_fmt<Kind, 6, false>{});
         else io("extensions", self.extensions, extensions_fmt<Kind, 0, true>{});
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
-            const bool is_hrr = equal_bytes(self.random, hello_retry_request_random);
+            const bool is_hrr =
+                self.random.size() == 32 && equal_bytes<32>(self.random.data(), hello_retry_request_random.data());
             io.check(is_hrr == (Kind == message_kind::hello_retry_request), errc::illegal_value, "random", random_at);
             // RFC 8446 §4.1.3: in TLS 1.3 legacy_version MUST be 0x0303 and
             // legacy_compression_method MUST be 0.
-            if (io.ctx().strict() && io.ctx().is_tls13()) {
+            if (io.strict() && io.ctx().is_tls13()) {
                 io.check(self.legacy_version == protocol_version::tls12, errc::illegal_value, "legacy_version",
                          version_at);
                 io.check(self.legacy_compression_method == compression_method::null, errc::illegal_value,
@@ -133,7 +134,8 @@ using hello_retry_request = basic_server_hello<message_kind::hello_retry_request
 // is_hello_retry_request — whether a server_hello body carries the special
 // random (RFC 8446 §4.1.3). Looks only at bytes 2..33 of the body.
 [[nodiscard]] constexpr bool is_hello_retry_request(bytes_view server_hello_body) noexcept {
-    return server_hello_body.size() >= 34 && equal_bytes(server_hello_body.subspan(2, 32), hello_retry_request_random);
+    return server_hello_body.size() >= 34 &&
+           equal_bytes<32>(server_hello_body.data() + 2, hello_retry_request_random.data());
 }
 
 }  // namespace tlswire

@@ -52,7 +52,7 @@ using kx = key_exchange_algorithm;
 struct server_dh_params {
     static constexpr std::string_view wire_name = "ServerDHParams";
     bytes_view dh_p{}, dh_g{}, dh_Ys{};
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("dh_p", self.dh_p, opaque<2, 1, 0xffff>{});
         io("dh_g", self.dh_g, opaque<2, 1, 0xffff>{});
         io("dh_Ys", self.dh_Ys, opaque<2, 1, 0xffff>{});
@@ -84,7 +84,7 @@ struct ec_parameters {
     bytes_view k1{}, k2{}, k3{};
     bytes_view a{}, b{}, base{}, order{}, cofactor{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("curve_type", self.curve_type);
         if (self.curve_type == ec_curve_type::named_curve) {
@@ -94,7 +94,7 @@ struct ec_parameters {
         const bool prime = self.curve_type == ec_curve_type::explicit_prime;
         const bool char2 = self.curve_type == ec_curve_type::explicit_char2;
         io.check(prime || char2, errc::illegal_value, "curve_type", at);
-        io.check(!io.ctx().strict(), errc::illegal_value, "curve_type", at);
+        io.check(!io.strict(), errc::illegal_value, "curve_type", at);
         using point = opaque<1, 1, 0xff>;
         if (prime) io("prime_p", self.prime_p, point{});
         if (char2) {
@@ -121,7 +121,7 @@ struct server_ecdh_params {
     static constexpr std::string_view wire_name = "ServerECDHParams";
     ec_parameters curve_params{};
     bytes_view public_key{};  // "public" in the RFC
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("curve_params", self.curve_params);
         io("public", self.public_key, opaque<1, 1, 0xff>{});
     }
@@ -131,7 +131,7 @@ struct server_ecdh_params {
 struct server_rsa_params {
     static constexpr std::string_view wire_name = "ServerRSAParams";
     bytes_view rsa_modulus{}, rsa_exponent{};
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("rsa_modulus", self.rsa_modulus, opaque<2, 1, 0xffff>{});
         io("rsa_exponent", self.rsa_exponent, opaque<2, 1, 0xffff>{});
     }
@@ -142,7 +142,7 @@ struct server_rsa_params {
 struct server_srp_params {
     static constexpr std::string_view wire_name = "ServerSRPParams";
     bytes_view srp_N{}, srp_g{}, srp_s{}, srp_B{};
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("srp_N", self.srp_N, opaque<2, 1, 0xffff>{});
         io("srp_g", self.srp_g, opaque<2, 1, 0xffff>{});
         io("srp_s", self.srp_s, opaque<1, 0, 0xff>{});
@@ -179,7 +179,7 @@ struct server_key_exchange {
     bytes_view signature{};
     bytes_view params{};  // parse only: the signed parameter bytes
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         using detail::kx;
         const kx k = key_exchange_of(io.ctx());
         if (k == kx::null || k == kx::tls13 || k == kx::scsv) {
@@ -230,7 +230,7 @@ struct client_key_exchange {
     bytes_view srp_A{};
     bytes_view exchange_keys{};  // key exchanges without a defined structure (KRB5, GOST, ECCPWD): raw
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         using detail::kx;
         const kx k = key_exchange_of(io.ctx());
         if (k == kx::null || k == kx::tls13 || k == kx::scsv) {

@@ -18,7 +18,7 @@ struct new_session_ticket_tls12 {
     std::uint32_t ticket_lifetime_hint = 0;
     bytes_view ticket{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("ticket_lifetime_hint", self.ticket_lifetime_hint);
         io("ticket", self.ticket, opaque<2, 0, 0xffff>{});
     }
@@ -41,11 +41,11 @@ struct new_session_ticket_tls13 {
     bytes_view ticket{};
     extension_block extensions{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto lifetime_at = io.mark();
         io("ticket_lifetime", self.ticket_lifetime);
         // "Servers MUST NOT use any value greater than 604800 seconds (7 days)."
-        if (io.ctx().strict())
+        if (io.strict())
             io.check(self.ticket_lifetime <= 604800u, errc::illegal_value, "ticket_lifetime", lifetime_at);
         io("ticket_age_add", self.ticket_age_add);
         io("ticket_nonce", self.ticket_nonce, opaque<1, 0, 0xff>{});

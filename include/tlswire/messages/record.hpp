@@ -52,19 +52,19 @@ struct basic_record {
     protocol_version legacy_record_version{};
     bytes_view fragment{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("type", self.type);
         const auto version_at = io.mark();
         io("legacy_record_version", self.legacy_record_version);
         // RFC 5246 Appendix E.1: servers accept any {03,XX} record version;
         // anything else is not a TLS record (RFC 8446 §5.1 ignores the value,
         // but never saw another major version).
-        if (io.ctx().strict())
+        if (io.strict())
             io.check((static_cast<std::uint16_t>(self.legacy_record_version) >> 8) == 0x03, errc::illegal_value,
                      "legacy_record_version", version_at);
         const auto at = io.mark();
         io("fragment", self.fragment, opaque<2, 0, 0xffff>{});
-        if (io.ctx().strict()) {
+        if (io.strict()) {
             io.check(self.fragment.size() <= max_record_length(P), errc::length_out_of_range, "length", at);
             io.check(!self.fragment.empty() || self.type == content_type::application_data || P != record_protection::plaintext,
                      errc::length_out_of_range, "length", at);
@@ -81,7 +81,7 @@ using protected_record_tls12 = basic_record<record_protection::protected_tls12>;
 struct change_cipher_spec {
     static constexpr std::string_view wire_name = "change_cipher_spec";
     std::uint8_t type = 1;
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("type", self.type);
         io.check(self.type == 1, errc::illegal_value, "type", at);
@@ -93,10 +93,10 @@ struct alert {
     static constexpr std::string_view wire_name = "alert";
     alert_level level{};
     alert_description description{};
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("level", self.level);
-        if (io.ctx().strict())
+        if (io.strict())
             io.check(self.level == alert_level::warning || self.level == alert_level::fatal, errc::illegal_value,
                      "level", at);
         io("description", self.description);

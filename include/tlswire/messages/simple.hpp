@@ -35,12 +35,12 @@ struct key_update {
     static constexpr std::string_view wire_name = "key_update";
     key_update_request request_update{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         const auto at = io.mark();
         io("request_update", self.request_update);
         // "If an implementation receives a KeyUpdate with request_update set to
         // any other value, it MUST terminate with an illegal_parameter alert."
-        if (io.ctx().strict())
+        if (io.strict())
             io.check(self.request_update == key_update_request::update_not_requested ||
                          self.request_update == key_update_request::update_requested,
                      errc::illegal_value, "request_update", at);
@@ -54,7 +54,7 @@ struct message_hash {
     static constexpr std::string_view wire_name = "message_hash";
     bytes_view hash{};
 
-    static constexpr void wire(auto& io, auto& self) { io("hash", self.hash, rest{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("hash", self.hash, rest{}); }
 };
 
 }  // namespace tlswire

@@ -21,7 +21,7 @@ struct supplemental_data_entry {
     supplemental_data_type supp_data_type{};
     bytes_view supp_data{};
 
-    static constexpr void wire(auto& io, auto& self) {
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("supp_data_type", self.supp_data_type);
         io("supp_data", self.supp_data, opaque<2, 0, 0xffff>{});
     }
@@ -32,7 +32,7 @@ struct supplemental_data {
     static constexpr std::string_view wire_name = "supplemental_data";
     list_of<supplemental_data_entry> supp_data{};
 
-    static constexpr void wire(auto& io, auto& self) { io("supp_data", self.supp_data, vec<3, 1, 0xffffff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("supp_data", self.supp_data, vec<3, 1, 0xffffff>{}); }
 };
 
 }  // namespace tlswire

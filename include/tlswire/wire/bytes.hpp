@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 
 namespace tlswire {
 
@@ -15,7 +16,18 @@ using bytes_view = std::span<const std::uint8_t>;
 // would too, but this keeps <algorithm> out of the hot headers).
 [[nodiscard]] constexpr bool equal_bytes(bytes_view a, bytes_view b) noexcept {
     if (a.size() != b.size()) return false;
+    if (!std::is_constant_evaluated()) return a.empty() || __builtin_memcmp(a.data(), b.data(), a.size()) == 0;
     for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
+// equal_bytes<N>(a, b) — a[0..N) == b[0..N); the caller checked both sizes.
+// A fixed size lets the compiler compare in a few wide loads.
+template <std::size_t N>
+[[nodiscard]] constexpr bool equal_bytes(const std::uint8_t* a, const std::uint8_t* b) noexcept {
+    if (!std::is_constant_evaluated()) return __builtin_memcmp(a, b, N) == 0;
+    for (std::size_t i = 0; i < N; ++i)
         if (a[i] != b[i]) return false;
     return true;
 }

@@ -53,6 +53,26 @@ enum class errc : std::uint8_t {
     return "unknown";
 }
 
+// name_ref — the name of a field or structure, as the parsers pass it down:
+// made from a string literal without measuring it at run time (a
+// std::string_view from a `const char*` would call strlen wherever the
+// compiler does not inline its constructor), or from a string_view.
+struct name_ref {
+    const char* data = "";
+    std::size_t size = 0;
+
+    constexpr name_ref() = default;
+    template <std::size_t N>
+    constexpr name_ref(const char (&s)[N]) noexcept : data(s), size(N - 1) {}  // NOLINT: implicit by design
+    constexpr name_ref(std::string_view s) noexcept : data(s.data()), size(s.size()) {}  // NOLINT: implicit
+    // A pointer (e.g. `cond ? "a" : "b"`): measured, as a string_view would be.
+    template <class P>
+        requires std::is_same_v<P, const char*>
+    constexpr name_ref(P s) noexcept : name_ref(std::string_view(s)) {}  // NOLINT: implicit
+    constexpr operator std::string_view() const noexcept { return {data, size}; }  // NOLINT: implicit
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, size}; }
+};
+
 // error — what went wrong, where. `offset` counts from the start of the buffer
 // the caller handed to the top-level parse (or from the start of the output).
 struct error {
@@ -72,9 +92,14 @@ public:
     constexpr result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit by design
         : value_(std::move(value)) {}
     constexpr result(error e) noexcept : err_(e) {}  // NOLINT: implicit by design
+    // result(std::in_place) — a default T and no error, for a parser that
+    // fills the value and reports into error_sink() in place (no copy of T).
+    constexpr explicit result(std::in_place_t) noexcept(std::is_nothrow_default_constructible_v<T>) {}
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return err_.code == errc::ok; }
     [[nodiscard]] constexpr explicit operator bool() const noexcept { return has_value(); }
+    // error_sink — where an in-place parser records its error.
+    [[nodiscard]] constexpr error& error_sink() noexcept { return err_; }
 
     [[nodiscard]] constexpr T& value() & noexcept { return value_; }
     [[nodiscard]] constexpr const T& value() const& noexcept { return value_; }

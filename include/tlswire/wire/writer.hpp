@@ -13,11 +13,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
+#include "tlswire/wire/reader.hpp"  // TLSWIRE_INLINE, TLSWIRE_COLD
 
 namespace tlswire {
 
@@ -36,6 +38,58 @@ struct prefix_span {
 };
 
 class writer {
+    enum class target : std::uint8_t { count, fixed, vector };
+
+    // (Helpers first: clang 14 cannot constant-evaluate an inline member
+    // template called from the class body before its definition.)
+    // reserve — THE output check for a run of n bytes: where to write them
+    // (size_ advanced), or nullptr when nothing is to be written here (a
+    // counting writer, an earlier error; or a full fixed buffer, or a vector
+    // in constant evaluation: then the caller writes byte by byte with put,
+    // which stops where the buffer is full).
+    TLSWIRE_INLINE constexpr std::uint8_t* reserve(std::size_t n) {
+        if (!ok()) [[unlikely]]
+            return nullptr;
+        if (mode_ == target::fixed) {
+            if (buf_.size() - size_ < n) [[unlikely]]
+                return nullptr;
+            std::uint8_t* out = buf_.data() + size_;
+            size_ += n;
+            return out;
+        }
+        if (mode_ == target::vector) {
+            // clang 14 with libstdc++ 12 cannot resize a vector in a constant
+            // expression: there, the bytes go one by one (the callers' slow path).
+            if (std::is_constant_evaluated()) return nullptr;
+            vec_->resize(vec_->size() + n);
+            std::uint8_t* out = vec_->data() + base_ + size_;
+            size_ += n;
+            return out;
+        }
+        size_ += n;
+        return nullptr;
+    }
+
+    TLSWIRE_INLINE static constexpr void copy(std::uint8_t* out, const std::uint8_t* in, std::size_t n) noexcept {
+        if (!std::is_constant_evaluated()) {
+            __builtin_memcpy(out, in, n);
+            return;
+        }
+        for (std::size_t i = 0; i < n; ++i) out[i] = in[i];
+    }
+
+    template <std::size_t W>
+    TLSWIRE_INLINE constexpr void be(std::uint64_t v) noexcept {
+        std::uint8_t* out = reserve(W);
+        if (out == nullptr) [[unlikely]] {
+            if (mode_ != target::count && ok())
+                for (std::size_t i = W; i-- > 0;) put(static_cast<std::uint8_t>(v >> (8 * i)));
+            return;
+        }
+        for (std::size_t i = 0; i < W; ++i) out[i] = static_cast<std::uint8_t>(v >> (8 * (W - 1 - i)));
+    }
+
+
 public:
     // writer() — counts bytes, writes nothing.
     constexpr writer() noexcept = default;
@@ -63,65 +117,77 @@ public:
     // prefix written from now on (nullptr stops recording).
     constexpr void record_prefixes(std::vector<prefix_span>* out) noexcept { prefixes_ = out; }
 
-    constexpr bool fail(errc code, std::string_view where) noexcept {
+    TLSWIRE_COLD constexpr bool fail(errc code, name_ref where) noexcept {
         if (err_.code == errc::ok) err_ = error{code, size_, where};
         return false;
     }
 
-    constexpr void u8(std::uint8_t v) noexcept { be(v, 1); }
-    constexpr void u16(std::uint16_t v) noexcept { be(v, 2); }
-    constexpr void u24(std::uint32_t v) noexcept { be(v, 3); }
-    constexpr void u32(std::uint32_t v) noexcept { be(v, 4); }
-    constexpr void u64(std::uint64_t v) noexcept { be(v, 8); }
-    // uint — `width` bytes big-endian (1..8); a value too wide is length_overflow.
-    constexpr void uint(std::uint64_t v, std::size_t width, std::string_view where = {}) noexcept {
+    TLSWIRE_INLINE constexpr void u8(std::uint8_t v) noexcept { be<1>(v); }
+    TLSWIRE_INLINE constexpr void u16(std::uint16_t v) noexcept { be<2>(v); }
+    TLSWIRE_INLINE constexpr void u24(std::uint32_t v) noexcept { be<3>(v); }
+    TLSWIRE_INLINE constexpr void u32(std::uint32_t v) noexcept { be<4>(v); }
+    TLSWIRE_INLINE constexpr void u64(std::uint64_t v) noexcept { be<8>(v); }
+    // uint<W> — W bytes big-endian (1..8); a value too wide is length_overflow.
+    template <std::size_t W>
+    TLSWIRE_INLINE constexpr void uint(std::uint64_t v, name_ref where = {}) noexcept {
+        if (W < 8 && (v >> (8 * (W % 8))) != 0) [[unlikely]] {
+            fail(errc::length_overflow, where);
+            return;
+        }
+        be<W>(v);
+    }
+    // uint — the same with the width at run time.
+    constexpr void uint(std::uint64_t v, std::size_t width, name_ref where = {}) noexcept {
         if (width < 8 && (v >> (8 * width)) != 0) {
             fail(errc::length_overflow, where);
             return;
         }
-        be(v, width);
+        for (std::size_t i = width; i-- > 0;) put(static_cast<std::uint8_t>(v >> (8 * i)));
     }
 
-    constexpr void bytes(bytes_view b) {
-        if (!ok() || b.empty()) return;
-        if (mode_ == target::fixed) {
-            if (buf_.size() - size_ < b.size()) {
-                // What fits is written, as byte by byte would; the error marks where it stopped.
-                for (std::uint8_t x : b) put(x);
-                return;
-            }
-            for (std::size_t i = 0; i < b.size(); ++i) buf_[size_ + i] = b[i];
-        } else if (mode_ == target::vector) {
-            vec_->insert(vec_->end(), b.begin(), b.end());
+    TLSWIRE_INLINE constexpr void bytes(bytes_view b) {
+        if (b.empty()) return;
+        std::uint8_t* out = reserve(b.size());
+        if (out == nullptr) [[unlikely]] {
+            if (mode_ != target::count && ok())
+                for (std::uint8_t x : b) put(x);  // what fits is written; the error marks where it stopped
+            return;
         }
-        size_ += b.size();
+        copy(out, b.data(), b.size());
     }
-    constexpr void zeros(std::size_t n) noexcept {
-        for (std::size_t i = 0; i < n; ++i) put(0);
+    TLSWIRE_INLINE constexpr void zeros(std::size_t n) noexcept {
+        std::uint8_t* out = reserve(n);
+        if (out == nullptr) [[unlikely]] {
+            if (mode_ != target::count && ok())
+                for (std::size_t i = 0; i < n; ++i) put(0);
+            return;
+        }
+        for (std::size_t i = 0; i < n; ++i) out[i] = 0;
     }
 
     // prefixed — `prefix_bytes`-wide length, then whatever `body(*this)` writes.
     // The length is filled in afterwards and checked against <min..max>.
     template <class Body>
-    constexpr void prefixed(std::size_t prefix_bytes, std::size_t min, std::size_t max, std::string_view where,
-                            Body&& body) {
+    TLSWIRE_INLINE constexpr void prefixed(std::size_t prefix_bytes, std::size_t min, std::size_t max,
+                                           name_ref where, Body&& body) {
         const std::size_t at = size_;
         zeros(prefix_bytes);
         body(*this);
-        if (!ok()) return;
+        if (!ok()) [[unlikely]]
+            return;
         const std::size_t n = size_ - at - prefix_bytes;
-        if (n > max_for_prefix(prefix_bytes) || (checks_bounds() && (n < min || n > max))) {
+        if (n > max_for_prefix(prefix_bytes) || (checks_bounds() && (n < min || n > max))) [[unlikely]] {
             err_ = error{errc::length_overflow, at, where};
             return;
         }
         patch(at, n, prefix_bytes);
-        if (prefixes_ != nullptr) prefixes_->push_back(prefix_span{at, prefix_bytes});
+        if (prefixes_ != nullptr) [[unlikely]]
+            prefixes_->push_back(prefix_span{at, prefix_bytes});
     }
 
 private:
-    enum class target : std::uint8_t { count, fixed, vector };
 
-    // put — THE output check.
+    // put — one byte, for the slow paths (a buffer about to be full).
     constexpr void put(std::uint8_t x) noexcept {
         if (!ok()) return;
         if (mode_ == target::fixed) {
@@ -134,10 +200,6 @@ private:
             vec_->push_back(x);
         }
         ++size_;
-    }
-
-    constexpr void be(std::uint64_t v, std::size_t width) noexcept {
-        for (std::size_t i = width; i-- > 0;) put(static_cast<std::uint8_t>(v >> (8 * i)));
     }
 
     constexpr void patch(std::size_t at, std::size_t n, std::size_t width) noexcept {
