@@ -131,5 +131,6 @@ void measure(benchmark::State& state, std::size_t bytes, F&& once) {
 // inputs (failing loudly) and registers its benchmarks.
 void register_hello_benchmarks();
 void register_botan_benchmarks();  // Botan 2 (no-op when it was not found)
+void register_flight_benchmarks();
 
 }  // namespace tlswire_bench
