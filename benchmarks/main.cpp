@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     tlswire_bench::register_hello_benchmarks();
     tlswire_bench::register_botan_benchmarks();
     tlswire_bench::register_flight_benchmarks();
+    tlswire_bench::register_kdf_benchmarks();
     benchmark::AddCustomContext("tlswire_source_dir", tlswire_bench::source_dir());
     benchmark::AddCustomContext("cpu_model", cpu_model());
 #if defined(__clang__)

@@ -132,5 +132,6 @@ void measure(benchmark::State& state, std::size_t bytes, F&& once) {
 void register_hello_benchmarks();
 void register_botan_benchmarks();  // Botan 2 (no-op when it was not found)
 void register_flight_benchmarks();
+void register_kdf_benchmarks();
 
 }  // namespace tlswire_bench
