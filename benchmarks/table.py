@@ -171,10 +171,10 @@ def main() -> int:
         print(table(["capture", "connections", "bytes", "ns", "MB/s", "allocs"], rows, left=2))
 
     # ---- key schedule -------------------------------------------------------------------
-    pieces = []
-    for n in med:
-        if n.startswith("kdf/") and n.split("/")[1] not in pieces:
-            pieces.append(n.split("/")[1])
+    order = ["tls12_master_secret", "tls12_key_block", "tls12_client_finished", "tls12_server_finished",
+             "tls13_schedule"]
+    pieces = sorted({n.split("/")[1] for n in med if n.startswith("kdf/")},
+                    key=lambda p: (order.index(p) if p in order else len(order), p))
     rows = []
     worst = None
     for p in pieces:
