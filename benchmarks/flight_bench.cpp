@@ -100,8 +100,7 @@ void check_flight(flight& f) {
     for (std::size_t i = 0; i < f.messages.size(); ++i) {
         const auto m = tlswire::parse_handshake(f.messages[i], f.ctx);
         if (!m)
-            fail(f.name + ": message " + std::to_string(i) + " fails: " + std::string(tlswire::to_string(m.err().code)) +
-                 " at " + std::to_string(m.err().offset) + " in " + std::string(m.err().where));
+            fail(f.name + ": message " + std::to_string(i) + " fails: " + error_text(m.err()));
         byte_vector out(f.messages[i].size() + 64);
         const auto n = tlswire::serialize_handshake(*m, std::span<std::uint8_t>(out), f.ctx);
         if (!n || *n != f.messages[i].size() || !std::equal(f.messages[i].begin(), f.messages[i].end(), out.begin()))

@@ -105,8 +105,7 @@ prepared prepare(const hello_input& in, bool rec) {
     if (!ok) fail(what + ": parse<record> fails");
     auto m = tlswire::parse_handshake(msg, p.ctx);
     if (!m)
-        fail(what + ": parse_handshake fails: " + std::string(tlswire::to_string(m.err().code)) + " at offset " +
-             std::to_string(m.err().offset) + " in " + std::string(m.err().where));
+        fail(what + ": parse_handshake fails: " + error_text(m.err()));
     p.parsed = *m;
     int errors = 0;
     (void)typed(p.parsed, p.ctx, errors);

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 
@@ -85,6 +87,21 @@ inline std::uint64_t typed(const tlswire::handshake_message& m, const tlswire::c
             [&](const auto& sv) { n += static_cast<std::uint64_t>(sv.selected_version); });
     }
     return n;
+}
+
+// error_text — a parse error for a message: its code, offset and field (the
+// field only when it reads as text, so a different spelling of it in a later
+// engine still compiles).
+template <class E>
+std::string error_text(const E& e) {
+    std::string s;
+    if constexpr (requires { std::string_view(tlswire::to_string(e.code)); }) s += tlswire::to_string(e.code);
+    s += " at offset " + std::to_string(e.offset);
+    if constexpr (requires { std::string_view(e.where); }) {
+        s += " in ";
+        s += std::string_view(e.where);
+    }
+    return s;
 }
 
 inline std::uint64_t typed(const tlswire::handshake_message& m, const tlswire::context& ctx) {
