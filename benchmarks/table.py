@@ -2,6 +2,12 @@
 """Print the tables of one tlswire_bench run from its Google Benchmark JSON.
 
     benchmarks/table.py [--time cpu|real] [build-bench/bench.json]
+    benchmarks/table.py [--time cpu|real] --merge-into OUT.json RUN1.json RUN2.json ...
+
+--merge-into first merges the JSON files of several processes of one run
+(benchmarks/run starts BENCH_RUNS of them) into OUT.json: the first file's
+context, every file's rows (each marked with "tlswire_run": its number); then
+it prints the tables of OUT.json.
 
 Every cell is the median over the run's repetitions of one benchmark (the
 repetitions' own rows are read; Google Benchmark's aggregates are not needed,
@@ -53,6 +59,21 @@ def load(path: str, which: str):
     return doc.get("context", {}), med, cnt, errors, labels, reps
 
 
+def merge(parts: list[str], out: str) -> None:
+    merged: dict = {"context": {}, "benchmarks": []}
+    for i, path in enumerate(parts, 1):
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        if i == 1:
+            merged["context"] = dict(doc.get("context", {}))
+        for b in doc.get("benchmarks", []):
+            merged["benchmarks"].append(dict(b, tlswire_run=i))
+    merged["context"]["tlswire_runs"] = str(len(parts))
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(merged, f, indent=1)
+        f.write("\n")
+
+
 def fmt_ns(v: float | None) -> str:
     if v is None:
         return "n/a"
@@ -85,9 +106,17 @@ def table(headers: list[str], rows: list[list[str]], left: int = 1) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("json", nargs="?", default="build-bench/bench.json")
+    ap.add_argument("json", nargs="*", default=["build-bench/bench.json"])
     ap.add_argument("--time", choices=("cpu", "real"), default="cpu")
+    ap.add_argument("--merge-into", metavar="OUT", help="merge the JSON files into OUT, then print OUT's tables")
     args = ap.parse_args()
+    if args.merge_into:
+        merge(args.json, args.merge_into)
+        args.json = args.merge_into
+    elif len(args.json) != 1:
+        ap.error("one JSON file (or --merge-into OUT with several)")
+    else:
+        args.json = args.json[0]
     ctx, med, cnt, errors, labels, reps = load(args.json, args.time)
     if not med and not errors:
         print(f"{args.json}: no benchmark results", file=sys.stderr)
@@ -99,7 +128,8 @@ def main() -> int:
     def c(name, key):
         return cnt.get(name, {}).get(key)
 
-    print(f"tlswire_bench: median of {reps} repetition(s), {args.time} time, ns per operation; "
+    runs = ctx.get("tlswire_runs", "1")
+    print(f"tlswire_bench: median of {reps} repetition(s) ({runs} process(es)), {args.time} time, ns per operation; "
           f"ratios between medians of this run ({args.json})")
     facts = [ctx.get("date", "?"), ctx.get("host_name", "?"), ctx.get("cpu_model", "?"),
              f"{ctx.get('num_cpus', '?')} CPUs", f"pinned to CPU {ctx.get('pinned_cpu', '?')}",
