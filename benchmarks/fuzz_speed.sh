@@ -26,7 +26,7 @@
 # 22: TLS 1.2 + TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256). Other targets start
 # from an empty corpus. libFuzzer works on a copy, so every run starts equal.
 #
-# Prints libFuzzer's final stats and one line: "exec/s: N".
+# Prints libFuzzer's final stats and one line: "exec/s: N (...; M per CPU second ...)".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -103,10 +103,17 @@ fi
 
 log=$build/fuzz-$target.log
 echo "tlswire: $binary for ${seconds}s on CPU $cpu, corpus $corpus_kind, -max_len=$max_len -seed=$seed (log: $log)"
-"${pin[@]}" "$binary" -max_total_time="$seconds" -max_len="$max_len" -seed="$seed" -print_final_stats=1 \
-  "$work" >"$log" 2>&1 || { tail -n 30 "$log" >&2; echo "tlswire: the fuzzer failed (see $log)" >&2; exit 1; }
+# bash's `time` also gives the fuzzer's CPU time (user + sys): on a shared
+# machine executions per CPU second move less than libFuzzer's wall-clock exec/s.
+TIMEFORMAT='%U %S'
+{ time "${pin[@]}" "$binary" -max_total_time="$seconds" -max_len="$max_len" -seed="$seed" -print_final_stats=1 \
+  "$work" >"$log" 2>&1; } 2>"$build/time-$target.txt" ||
+  { tail -n 30 "$log" >&2; echo "tlswire: the fuzzer failed (see $log)" >&2; exit 1; }
 grep -E "^#[0-9]+.*(DONE|pulse|NEW|REDUCE)" "$log" | tail -n 1
 grep -E "^stat::" "$log"
 execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-echo "exec/s: $rate ($execs executions in ${seconds} s, fuzz_$target, $(clang++ --version | head -n 1))"
+read -r user sys <"$build/time-$target.txt"
+per_cpu=$(python3 -c "import sys; print(round(int(sys.argv[1]) / (float(sys.argv[2]) + float(sys.argv[3]))))" "$execs" "$user" "$sys")
+echo "exec/s: $rate ($execs executions in ${seconds} s; $per_cpu per CPU second, ${user}s user + ${sys}s sys;" \
+  "fuzz_$target, $(clang++ --version | head -n 1))"
