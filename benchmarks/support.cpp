@@ -1,0 +1,344 @@
+// benchmarks/support.cpp — input loading for tlswire_bench (see support.hpp).
+#include "support.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace tlswire_bench {
+
+void fail(const std::string& why) {
+    std::fprintf(stderr, "tlswire_bench: error: %s\n", why.c_str());
+    std::exit(1);
+}
+
+const std::string& source_dir() {
+    static const std::string dir = [] {
+        if (const char* env = std::getenv("TLSWIRE_SOURCE_DIR"); env != nullptr && *env != '\0') return std::string(env);
+        return std::string(TLSWIRE_SOURCE_DIR);
+    }();
+    return dir;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) fail("cannot open " + path);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+namespace {
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+byte_vector unhex(std::string_view hex, const std::string& what) {
+    byte_vector out;
+    out.reserve(hex.size() / 2);
+    int high = -1;
+    for (char c : hex) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t') continue;
+        const int v = hex_digit(c);
+        if (v < 0) fail("bad hex character in " + what);
+        if (high < 0) {
+            high = v;
+        } else {
+            out.push_back(static_cast<std::uint8_t>(high << 4 | v));
+            high = -1;
+        }
+    }
+    if (high >= 0) fail("odd number of hex digits in " + what);
+    return out;
+}
+
+byte_vector read_hex_file(const std::string& path) { return unhex(read_file(path), path); }
+
+std::string to_hex(const std::uint8_t* p, std::size_t n) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string s;
+    s.reserve(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+        s += digits[p[i] >> 4];
+        s += digits[p[i] & 15];
+    }
+    return s;
+}
+
+// ---- json ---------------------------------------------------------------------
+
+const json* json::find(std::string_view key) const {
+    if (type != kind::object) return nullptr;
+    for (const auto& [k, v] : fields)
+        if (k == key) return &v;
+    return nullptr;
+}
+
+const json& json::at(std::string_view key) const {
+    const json* v = find(key);
+    if (v == nullptr) fail(where + ": no key \"" + std::string(key) + "\"");
+    return *v;
+}
+
+const json& json::at(std::size_t i) const {
+    if (type != kind::array || i >= items.size()) fail(where + ": no array element " + std::to_string(i));
+    return items[i];
+}
+
+const std::string& json::str() const {
+    if (type != kind::string) fail(where + ": a string was expected");
+    return text;
+}
+
+byte_vector json::hex() const { return unhex(str(), where); }
+
+namespace {
+
+class json_parser {
+public:
+    json_parser(std::string_view text, const std::string& where) : s_(text), where_(where) {}
+
+    json document() {
+        json v = value();
+        space();
+        if (at_ != s_.size()) error("trailing characters");
+        return v;
+    }
+
+private:
+    [[noreturn]] void error(const std::string& what) const {
+        fail(where_ + ": JSON " + what + " at offset " + std::to_string(at_));
+    }
+    void space() {
+        while (at_ < s_.size() && (s_[at_] == ' ' || s_[at_] == '\n' || s_[at_] == '\r' || s_[at_] == '\t')) ++at_;
+    }
+    char peek() {
+        space();
+        if (at_ >= s_.size()) error("unexpected end");
+        return s_[at_];
+    }
+    void expect(char c) {
+        if (peek() != c) error(std::string("'") + c + "' expected");
+        ++at_;
+    }
+    bool literal(std::string_view word) {
+        if (s_.substr(at_, word.size()) != word) return false;
+        at_ += word.size();
+        return true;
+    }
+
+    json value() {
+        json v;
+        v.where = where_;
+        const char c = peek();
+        if (c == '{') {
+            v.type = json::kind::object;
+            ++at_;
+            if (peek() == '}') {
+                ++at_;
+                return v;
+            }
+            for (;;) {
+                std::string key = string();
+                expect(':');
+                v.fields.emplace_back(std::move(key), value());
+                if (peek() == ',') {
+                    ++at_;
+                    continue;
+                }
+                expect('}');
+                return v;
+            }
+        }
+        if (c == '[') {
+            v.type = json::kind::array;
+            ++at_;
+            if (peek() == ']') {
+                ++at_;
+                return v;
+            }
+            for (;;) {
+                v.items.push_back(value());
+                if (peek() == ',') {
+                    ++at_;
+                    continue;
+                }
+                expect(']');
+                return v;
+            }
+        }
+        if (c == '"') {
+            v.type = json::kind::string;
+            v.text = string();
+            return v;
+        }
+        if (literal("true")) {
+            v.type = json::kind::boolean;
+            v.boolean = true;
+            return v;
+        }
+        if (literal("false")) {
+            v.type = json::kind::boolean;
+            return v;
+        }
+        if (literal("null")) return v;
+        const std::size_t start = at_;
+        while (at_ < s_.size() && (std::string_view("+-.eE0123456789").find(s_[at_]) != std::string_view::npos)) ++at_;
+        if (start == at_) error("value expected");
+        v.type = json::kind::number;
+        v.number = std::strtod(std::string(s_.substr(start, at_ - start)).c_str(), nullptr);
+        return v;
+    }
+
+    void utf8(std::string& out, unsigned cp) {
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xc0 | cp >> 6);
+            out += static_cast<char>(0x80 | (cp & 0x3f));
+        } else if (cp < 0x10000) {
+            out += static_cast<char>(0xe0 | cp >> 12);
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+            out += static_cast<char>(0x80 | (cp & 0x3f));
+        } else {
+            out += static_cast<char>(0xf0 | cp >> 18);
+            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+            out += static_cast<char>(0x80 | (cp & 0x3f));
+        }
+    }
+    unsigned hex4() {
+        if (at_ + 4 > s_.size()) error("bad \\u escape");
+        unsigned v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int d = hex_digit(s_[at_++]);
+            if (d < 0) error("bad \\u escape");
+            v = v << 4 | static_cast<unsigned>(d);
+        }
+        return v;
+    }
+
+    std::string string() {
+        expect('"');
+        std::string out;
+        for (;;) {
+            if (at_ >= s_.size()) error("unterminated string");
+            const char c = s_[at_++];
+            if (c == '"') return out;
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (at_ >= s_.size()) error("unterminated string");
+            switch (const char e = s_[at_++]) {
+                case '"': case '\\': case '/': out += e; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'n': out += '\n'; break;
+                case 'r': out += '\r'; break;
+                case 't': out += '\t'; break;
+                case 'u': {
+                    unsigned cp = hex4();
+                    if (cp >= 0xd800 && cp < 0xdc00 && literal("\\u")) {
+                        const unsigned low = hex4();
+                        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+                    }
+                    utf8(out, cp);
+                    break;
+                }
+                default: error("bad escape");
+            }
+        }
+    }
+
+    std::string_view s_;
+    std::string where_;
+    std::size_t at_ = 0;
+};
+
+}  // namespace
+
+json parse_json(std::string_view text, const std::string& where) { return json_parser(text, where).document(); }
+
+json load_json(const std::string& path_in_source) {
+    const std::string path = source_dir() + "/" + path_in_source;
+    return parse_json(read_file(path), path_in_source);
+}
+
+std::vector<std::string> list_files(const std::string& dir, std::string_view suffix) {
+    std::vector<std::string> out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+            out.push_back(name);
+    }
+    if (ec) fail("cannot list " + dir + ": " + ec.message());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// ---- the hello inputs -----------------------------------------------------------
+
+namespace {
+
+// The record must be a handshake record (16 03 0x) whose fragment is exactly msg.
+void check_record(const hello_input& in) {
+    const auto& r = in.rec;
+    if (r.size() != in.msg.size() + 5 || r[0] != 0x16 || r[1] != 0x03 ||
+        (std::size_t{r[3]} << 8 | r[4]) != in.msg.size() || !std::equal(in.msg.begin(), in.msg.end(), r.begin() + 5))
+        fail(in.name + ": the record does not hold exactly the message");
+    const auto& m = in.msg;
+    if (m.size() < 4 || (std::size_t{m[1]} << 16 | std::size_t{m[2]} << 8 | m[3]) != m.size() - 4)
+        fail(in.name + ": the handshake length does not match the message");
+    if (m[0] != 1 && m[0] != 2) fail(in.name + ": neither a ClientHello nor a ServerHello");
+}
+
+std::vector<hello_input> load_hello_inputs() {
+    std::vector<hello_input> out;
+    const std::string dir = source_dir() + "/vectors/bench";
+    for (const std::string& file : list_files(dir, ".msg.hex")) {
+        hello_input in;
+        in.name = file.substr(0, file.size() - 8);
+        in.source = "vectors/bench/" + file;
+        in.msg = read_hex_file(dir + "/" + file);
+        in.rec = read_hex_file(dir + "/" + in.name + ".rec.hex");
+        out.push_back(std::move(in));
+    }
+    if (out.empty()) fail("no inputs in " + dir);
+    // RFC 8448 §3, read where the project keeps it (not duplicated).
+    const json trace = load_json("vectors/rfc8448/simple_1rtt.json");
+    const json& messages = trace.at("messages");
+    const json& records = trace.at("records");
+    const char* const names[] = {"rfc8448_ch", "rfc8448_sh"};
+    for (std::size_t i = 0; i < 2; ++i) {
+        hello_input in;
+        in.name = names[i];
+        in.source = "vectors/rfc8448/simple_1rtt.json";
+        in.msg = messages.at(i).at("hex").hex();
+        in.rec = records.at(i).at("hex").hex();
+        out.push_back(std::move(in));
+    }
+    for (hello_input& in : out) {
+        check_record(in);
+        in.server = in.msg[0] == 2;
+    }
+    std::sort(out.begin(), out.end(), [](const hello_input& a, const hello_input& b) { return a.name < b.name; });
+    return out;
+}
+
+}  // namespace
+
+const std::vector<hello_input>& hello_inputs() {
+    static const std::vector<hello_input> inputs = load_hello_inputs();
+    return inputs;
+}
+
+}  // namespace tlswire_bench
