@@ -141,7 +141,7 @@ def main() -> int:
     facts = [ctx.get("date", "?"), ctx.get("host_name", "?"), ctx.get("cpu_model", "?"),
              f"{ctx.get('num_cpus', '?')} CPUs", f"pinned to CPU {ctx.get('pinned_cpu', '?')}",
              ctx.get("compiler", ""), ctx.get("botan", ""), ctx.get("openssl", "")]
-    print("; ".join(f for f in facts if f))
+    print("; ".join(f.strip() for f in facts if f.strip()))
     issues: list[str] = []
 
     # ---- hellos -----------------------------------------------------------------
