@@ -72,12 +72,21 @@ std::string to_hex(const std::uint8_t* p, std::size_t n) {
     return s;
 }
 
+[[gnu::noinline, gnu::aligned(64)]] std::uint64_t byte_loop(const std::uint8_t* p, std::size_t n) noexcept {
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        sum += p[i];
+        asm("" : "+r"(sum));
+    }
+    return sum;
+}
+
 // ---- json ---------------------------------------------------------------------
 
 const json* json::find(std::string_view key) const {
     if (type != kind::object) return nullptr;
-    for (const auto& [k, v] : fields)
-        if (k == key) return &v;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] == key) return &items[i];
     return nullptr;
 }
 
@@ -146,9 +155,9 @@ private:
                 return v;
             }
             for (;;) {
-                std::string key = string();
+                v.keys.push_back(string());
                 expect(':');
-                v.fields.emplace_back(std::move(key), value());
+                v.items.push_back(value());
                 if (peek() == ',') {
                     ++at_;
                     continue;

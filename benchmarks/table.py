@@ -15,7 +15,8 @@ so a run with one repetition works too). Every ratio is taken between two such
 medians of the same run, for the same bytes: compare ratios, not nanoseconds,
 and preferably within one run (the machine is shared; see README.md).
 
---time cpu (default) uses each repetition's CPU time, which time-sharing of
+--stat min takes the fastest repetition instead of the median. --time cpu
+(default) uses each repetition's CPU time, which time-sharing of
 the pinned core by another process does not inflate; --time real uses wall
 time. Benchmark names are described in benchmarks/README.md. Standard library
 only.
@@ -32,7 +33,7 @@ from collections import defaultdict
 UNITS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
 
 
-def load(path: str, which: str):
+def load(path: str, which: str, stat: str = "median"):
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
     times: dict[str, list[float]] = defaultdict(list)
@@ -53,10 +54,13 @@ def load(path: str, which: str):
                 counters[name][key].append(float(b[key]))
         if b.get("label"):
             labels[name] = b["label"]
-    med = {n: statistics.median(v) for n, v in times.items()}
+    pick = min if stat == "min" else statistics.median
+    med = {n: pick(v) for n, v in times.items()}
     cnt = {n: {k: statistics.median(v) for k, v in c.items()} for n, c in counters.items()}
     reps = max((len(v) for v in times.values()), default=0)
-    return doc.get("context", {}), med, cnt, errors, labels, reps
+    # Noise: for each benchmark, its slower quartile over its faster one.
+    spread = {n: (lambda q: q[2] / q[0])(statistics.quantiles(v, n=4)) for n, v in times.items() if len(v) >= 4}
+    return doc.get("context", {}), med, cnt, errors, labels, reps, spread
 
 
 def merge(parts: list[str], out: str) -> None:
@@ -108,6 +112,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("json", nargs="*", default=["build-bench/bench.json"])
     ap.add_argument("--time", choices=("cpu", "real"), default="cpu")
+    ap.add_argument("--stat", choices=("median", "min"), default="median",
+                    help="per benchmark: the median (default) or the fastest of its repetitions")
     ap.add_argument("--merge-into", metavar="OUT", help="merge the JSON files into OUT, then print OUT's tables")
     args = ap.parse_args()
     if args.merge_into:
@@ -117,7 +123,7 @@ def main() -> int:
         ap.error("one JSON file (or --merge-into OUT with several)")
     else:
         args.json = args.json[0]
-    ctx, med, cnt, errors, labels, reps = load(args.json, args.time)
+    ctx, med, cnt, errors, labels, reps, spread = load(args.json, args.time, args.stat)
     if not med and not errors:
         print(f"{args.json}: no benchmark results", file=sys.stderr)
         return 1
@@ -129,12 +135,13 @@ def main() -> int:
         return cnt.get(name, {}).get(key)
 
     runs = ctx.get("tlswire_runs", "1")
-    print(f"tlswire_bench: median of {reps} repetition(s) ({runs} process(es)), {args.time} time, ns per operation; "
-          f"ratios between medians of this run ({args.json})")
+    what = "median" if args.stat == "median" else "fastest"
+    print(f"tlswire_bench: {what} of {reps} repetition(s) ({runs} process(es)), {args.time} time, ns per operation; "
+          f"ratios between these of this run ({args.json})")
     facts = [ctx.get("date", "?"), ctx.get("host_name", "?"), ctx.get("cpu_model", "?"),
              f"{ctx.get('num_cpus', '?')} CPUs", f"pinned to CPU {ctx.get('pinned_cpu', '?')}",
              ctx.get("compiler", ""), ctx.get("botan", ""), ctx.get("openssl", "")]
-    print("; ".join(f for f in facts if f))
+    print("; ".join(f.strip() for f in facts if f.strip()))
     issues: list[str] = []
 
     # ---- hellos -----------------------------------------------------------------
@@ -225,6 +232,12 @@ def main() -> int:
                 if a and b:
                     out.append((a / b, f"{name}/{form}"))
         return out
+    if spread:
+        values = sorted(spread.values())
+        noisy = sum(1 for v in values if v > 1.25)
+        print(f"\nNoise: repetitions' slower quartile / faster quartile, median over benchmarks {statistics.median(values):.2f}x; "
+              f"{noisy} of {len(values)} benchmarks above 1.25x" +
+              (" (erratic: re-run when the machine is quieter)" if noisy > len(values) // 10 else ""))
     print("\nTargets:")
     vs_botan = ratios("botan", "parse")
     if vs_botan:
