@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <iterator>
 #include <span>
+#include <type_traits>
 
 #include "tlswire/codec/context.hpp"
 #include "tlswire/wire/bytes.hpp"
@@ -54,19 +55,31 @@ public:
     [[nodiscard]] constexpr bool built() const noexcept { return built_; }
     [[nodiscard]] constexpr const context& ctx() const noexcept { return ctx_; }
 
+    // Plain integers and enums (cipher suites, groups, signature schemes...)
+    // are loaded straight from the body as the iterator is dereferenced.
+    static constexpr bool plain = requires { Elem::plain_integer; };
+
     class iterator {
     public:
         using iterator_category = std::input_iterator_tag;
         using value_type = T;
         using difference_type = std::ptrdiff_t;
-        using reference = const T&;
+        using reference = std::conditional_t<plain, T, const T&>;
         using pointer = const T*;
 
         constexpr iterator() = default;
-        TLSWIRE_INLINE constexpr const T& operator*() const noexcept { return built_ ? values_[pos_] : current_; }
-        TLSWIRE_INLINE constexpr const T* operator->() const noexcept { return &**this; }
+        TLSWIRE_INLINE constexpr reference operator*() const noexcept {
+            if (built_) return values_[pos_];
+            if constexpr (plain) return Elem::template load<T>(raw_.data() + Elem::fixed_size * pos_);
+            else return current_;
+        }
+        TLSWIRE_INLINE constexpr const T* operator->() const noexcept
+            requires(!plain)
+        {
+            return &**this;
+        }
         TLSWIRE_INLINE constexpr iterator& operator++() noexcept {
-            if (built_) {
+            if (plain || built_) {
                 ++pos_;
             } else {
                 pos_ = next_;
@@ -79,8 +92,8 @@ public:
             ++*this;
             return old;
         }
-        // Positions: the element index of a built list, the byte offset in
-        // the body of a parsed one.
+        // Positions: the element index of a built list or a list of plain
+        // integers, the byte offset in the body of other parsed lists.
         friend TLSWIRE_INLINE constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
             return a.pos_ == b.pos_;
         }
@@ -89,19 +102,18 @@ public:
         friend class list;
         TLSWIRE_INLINE constexpr iterator(const list& l, bool at_end) noexcept
             : values_(l.values_), raw_(l.raw_), ctx_(l.ctx_), built_(l.built_) {
-            if (at_end) pos_ = built_ ? values_.size() : raw_.size();
-            else if (!built_) decode();
+            if (at_end) pos_ = built_ ? values_.size() : plain ? raw_.size() / width() : raw_.size();
+            else if (!plain && !built_) decode();
         }
-        // decode — the element at pos_. The body was validated when the list
-        // was parsed, so this is a trusted read: no rule is checked again.
+        static constexpr std::size_t width() noexcept {
+            if constexpr (plain) return Elem::fixed_size;
+            else return 1;
+        }
+        // decode — the element at pos_ (byte offset). The body was validated
+        // when the list was parsed, so this is a trusted read: no rule is
+        // checked again (and bounds still are).
         TLSWIRE_INLINE constexpr void decode() noexcept {
             if (pos_ >= raw_.size()) return;
-            if constexpr (requires { Elem::plain_integer; }) {
-                // A W-byte integer or enum: the body's size is a multiple of W.
-                current_ = Elem::template load<T>(raw_.data() + pos_);
-                next_ = pos_ + Elem::fixed_size;
-                return;
-            }
             error e;
             reader r(raw_.subspan(pos_), e, 0, reader::trusted);
             current_ = T{};

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/extensions/common.hpp"
@@ -42,30 +43,68 @@ struct extension {
 namespace detail {
 // extension_index — where the first extension of each type sits in a parsed
 // block, recorded during the one validating pass so that find, contains and
-// get are O(1). Types below 64 (every common one) have a slot each; up to
-// eight others (GREASE, renegotiation_info, ECH, ALPS, ...) are kept in a
-// small table; a block with more falls back to a linear search for those.
-// Each position is the entry's byte offset in the block's body, plus one
-// (0 = absent).
+// get are O(1). Types below 64 (every common one) have a slot each, valid
+// when their bit in `low_present` is set; up to eight others (GREASE,
+// renegotiation_info, ECH, ALPS, ...) are kept in a small table of `others`
+// entries; a block with more falls back to a linear search for those. A
+// position is the entry's byte offset in the block's body, plus one.
+//
+// The slots are bytes left uninitialized at run time and read only where
+// `low_present` / `others` say they were written: zeroing 160 bytes for
+// every parsed message would cost more than the index saves (GCC zeroes a
+// run that long with `rep stos`, some 10 ns). In constant evaluation, where
+// everything must be initialized, they are zeroed.
 struct extension_index {
     static constexpr std::size_t low_slots = 64;
     static constexpr std::size_t other_slots = 8;
-    std::array<std::uint16_t, low_slots> low{};
-    std::array<std::uint16_t, other_slots> other_type{};
-    std::array<std::uint16_t, other_slots> other_at{};
+    std::uint64_t low_present = 0;
     std::uint8_t others = 0;
     bool complete = false;  // every entry is in the index (a parsed block)
     bool overflow = false;  // more other types than other_slots
+    unsigned char low_at[2 * low_slots];        // NOLINT: written before read (see above)
+    unsigned char other_at[4 * other_slots];    // NOLINT: type, position per entry
+
+    constexpr extension_index() noexcept {  // NOLINT: slots stay uninitialized at run time on purpose
+        if (std::is_constant_evaluated()) {
+            for (unsigned char& b : low_at) b = 0;
+            for (unsigned char& b : other_at) b = 0;
+        }
+    }
 
     // first — the recorded position (offset + 1) of type t, 0 if none;
     // `known` false when the index cannot say (overflow).
     TLSWIRE_INLINE constexpr std::uint16_t first(std::uint16_t t, bool& known) const noexcept {
         known = true;
-        if (t < low_slots) return low[t];
+        if (t < low_slots) return ((low_present >> t) & 1u) ? get16(low_at, 2 * t) : std::uint16_t{0};
         for (std::size_t i = 0; i < others; ++i)
-            if (other_type[i] == t) return other_at[i];
+            if (get16(other_at, 4 * i) == t) return get16(other_at, 4 * i + 2);
         known = !overflow;
         return 0;
+    }
+    // record — the first position of a type below 64 (false: already there).
+    TLSWIRE_INLINE constexpr bool record_low(std::uint16_t t, std::uint16_t pos) noexcept {
+        const std::uint64_t bit = std::uint64_t{1} << t;
+        if (low_present & bit) return false;
+        low_present |= bit;
+        set16(low_at, 2 * t, pos);
+        return true;
+    }
+    // record_other — append a type >= 64 (false: the table is full).
+    TLSWIRE_INLINE constexpr bool record_other(std::uint16_t t, std::uint16_t pos) noexcept {
+        if (others == other_slots) return false;
+        set16(other_at, 4 * others, t);
+        set16(other_at, 4 * others + 2, pos);
+        ++others;
+        return true;
+    }
+
+private:
+    TLSWIRE_INLINE static constexpr std::uint16_t get16(const unsigned char* b, std::size_t i) noexcept {
+        return static_cast<std::uint16_t>((b[i] << 8) | b[i + 1]);
+    }
+    TLSWIRE_INLINE static constexpr void set16(unsigned char* b, std::size_t i, std::uint16_t v) noexcept {
+        b[i] = static_cast<unsigned char>(v >> 8);
+        b[i + 1] = static_cast<unsigned char>(v);
     }
 };
 
@@ -103,7 +142,9 @@ struct extension_block {
     bool present = true;
     detail::extension_index index{};
 
-    constexpr extension_block() = default;
+    // User-provided, so that a message holding a block is never zeroed whole
+    // (value-initialization would zero the index's slots too; see extension_index).
+    constexpr extension_block() noexcept {}  // NOLINT
     // extension_block(entries) — a block to serialize, in the given order
     // (duplicates and unknown types are written as given: test tools need them).
     constexpr extension_block(std::span<const extension> list, message_kind k = message_kind::unknown)  // NOLINT
@@ -116,7 +157,7 @@ struct extension_block {
 
     // find — the body of the first extension of type `t`, if there is one.
     // O(1) on a parsed block.
-    [[nodiscard]] constexpr std::optional<bytes_view> find(extension_type t) const noexcept {
+    [[nodiscard]] TLSWIRE_INLINE constexpr std::optional<bytes_view> find(extension_type t) const noexcept {
         if (index.complete) {
             bool known = false;
             const std::uint16_t at = index.first(static_cast<std::uint16_t>(t), known);
@@ -142,24 +183,26 @@ struct extension_block {
     template <typed_extension T>
     [[nodiscard]] constexpr std::optional<result<T>> get(const context& ctx = {}) const {
         const std::optional<bytes_view> body = find(T::type);
-        std::optional<result<T>> out;
-        if (!body) return out;
-        // Built in place (no copy of T); a body validated by the parse is decoded trusted.
+        if (!body) return std::nullopt;
+        // A body validated by the parse is decoded trusted. (Built as a local
+        // and moved into the optional: constructing it inside the optional
+        // zeroes the optional's whole storage first.)
         const bool trusted = index.complete && detail::dispatches_to<T>(kind) && validated_for(ctx);
-        detail::read_whole(*body, ctx, out.emplace(std::in_place), trusted);
-        return out;
+        result<T> r(std::in_place);
+        detail::read_whole(*body, ctx, r, trusted);
+        return r;
     }
 
 private:
     // body_at — extension_data of the entry at body offset `at` (parsed blocks).
-    [[nodiscard]] constexpr bytes_view body_at(std::size_t at) const noexcept {
+    [[nodiscard]] TLSWIRE_INLINE constexpr bytes_view body_at(std::size_t at) const noexcept {
         const bytes_view raw = entries.raw();
         const std::size_t n = (std::size_t{raw[at + 2]} << 8) | raw[at + 3];
         return raw.subspan(at + 4, n);
     }
     // validated_for — whether the parse's checks cover a parse in `ctx`: the
     // same facts, and at least as strict.
-    [[nodiscard]] constexpr bool validated_for(const context& ctx) const noexcept {
+    [[nodiscard]] TLSWIRE_INLINE constexpr bool validated_for(const context& ctx) const noexcept {
         const context& was = entries.ctx();
         return was.version == ctx.version && was.cipher_suite == ctx.cipher_suite && was.sender == ctx.sender &&
                (was.strict() || !ctx.strict());
@@ -198,20 +241,13 @@ struct extensions_fmt {
             const auto pos = static_cast<std::uint16_t>(rel + 1);  // rel < 2^16 - 4
             bool duplicate = false;
             if (t < detail::extension_index::low_slots) {
-                duplicate = ix.low[t] != 0;
-                if (!duplicate) ix.low[t] = pos;
+                duplicate = !ix.record_low(t, pos);
             } else {
                 bool known = false;
                 duplicate = ix.first(t, known) != 0;
-                if (!duplicate && known) {
-                    if (ix.others < detail::extension_index::other_slots) {
-                        ix.other_type[ix.others] = t;
-                        ix.other_at[ix.others] = pos;
-                        ++ix.others;
-                    } else {
-                        ix.overflow = true;
-                        if (strict) first_dup = detail::first_duplicate(raw);
-                    }
+                if (!duplicate && known && !ix.record_other(t, pos)) {
+                    ix.overflow = true;
+                    if (strict) first_dup = detail::first_duplicate(raw);
                 }
                 if (!known || ix.overflow) duplicate = duplicate || rel == first_dup;
             }
