@@ -110,22 +110,99 @@ template <class Table>
 // npos — "no row" for find_index / find_name_index.
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-// find_index — index of the table row for v, or npos. O(log n). (Indices, not
-// pointers: GCC 12 with -fsanitize=undefined cannot constant-evaluate a null
-// test on a pointer into the table.)
+// value_index<E> — the O(1) map from a value to its table row behind
+// find_index, built at compile time from registry_traits<E>::entries (so from
+// the registry's one X-macro list). A slot holds row + 1, 0 meaning "no row":
+// the zero-initialised arrays need no fill pass (filling every slot with a
+// sentinel cost g++ 12 ~0.3 s of constant evaluation over all registries), and
+// find returns slot - 1, which is npos for an empty slot (unsigned wrap-around,
+// no branch).
+//   uint8_t registries:  slot[value], 256 slots.
+//   uint16_t registries: a two-level page table; page[high byte] is 0 (the
+//     all-empty page) or one of the pages holding a registered value, and
+//     slot[page * 256 + low byte]. The cipher suites (356 rows, 7 high bytes)
+//     take 256 + 8 * 256 * 2 bytes.
+// Indices, not pointers: GCC 12 with -fsanitize=undefined cannot
+// constant-evaluate a null test on a pointer into the table.
+template <class E>
+using value_index_slot =
+    std::conditional_t<(registry_traits<E>::entries.size() <= 0xff), std::uint8_t, std::uint16_t>;
+
+// used_pages<E>() — how many distinct high bytes the registered values have.
+template <class E>
+[[nodiscard]] constexpr std::size_t used_pages() noexcept {
+    std::array<bool, 256> seen{};
+    std::size_t n = 0;
+    for (const auto& e : registry_traits<E>::entries) {
+        const std::size_t hi = static_cast<std::size_t>(to_underlying(e.value)) >> 8;
+        if (!seen[hi]) {
+            seen[hi] = true;
+            ++n;
+        }
+    }
+    return n;
+}
+
+template <class E, std::size_t Bytes = sizeof(E)>
+struct value_index;
+
+template <class E>
+struct value_index<E, 1> {
+    std::array<value_index_slot<E>, 256> slot{};
+    constexpr value_index() noexcept {
+        const auto& t = registry_traits<E>::entries;
+        for (std::size_t i = 0; i < t.size(); ++i)
+            slot[static_cast<std::size_t>(to_underlying(t[i].value))] = static_cast<value_index_slot<E>>(i + 1);
+    }
+    [[nodiscard]] constexpr std::size_t find(std::size_t v) const noexcept {
+        return static_cast<std::size_t>(slot[v]) - 1;
+    }
+};
+
+template <class E>
+struct value_index<E, 2> {
+    static constexpr std::size_t pages = used_pages<E>() + 1;  // + the empty page 0
+    static_assert(pages <= 256);
+    std::array<std::uint8_t, 256> page{};
+    std::array<value_index_slot<E>, 256 * pages> slot{};
+    constexpr value_index() noexcept {
+        const auto& t = registry_traits<E>::entries;
+        std::uint8_t next = 1;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const auto v = static_cast<std::size_t>(to_underlying(t[i].value));
+            if (page[v >> 8] == 0) page[v >> 8] = next++;
+            slot[std::size_t{page[v >> 8]} * 256 + (v & 0xffu)] = static_cast<value_index_slot<E>>(i + 1);
+        }
+    }
+    [[nodiscard]] constexpr std::size_t find(std::size_t v) const noexcept {
+        return static_cast<std::size_t>(slot[std::size_t{page[v >> 8]} * 256 + (v & 0xffu)]) - 1;
+    }
+};
+
+template <class E>
+inline constexpr value_index<E> value_index_v{};
+
+// find_index — index of the table row for v, or npos. O(1) for the uint8_t and
+// uint16_t registries (value_index above): two loads at most; a binary search
+// over the value-sorted table for any other underlying type.
 template <registered_enum E>
 [[nodiscard]] constexpr std::size_t find_index(E v) noexcept {
-    const auto& t = registry_traits<E>::entries;
-    const auto key = to_underlying(v);
-    std::size_t lo = 0, hi = t.size();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        const auto mv = to_underlying(t[mid].value);
-        if (mv == key) return mid;
-        if (mv < key) lo = mid + 1;
-        else hi = mid;
+    using U = std::underlying_type_t<E>;
+    if constexpr (std::is_unsigned_v<U> && sizeof(U) <= 2) {
+        return value_index_v<E>.find(static_cast<std::size_t>(to_underlying(v)));
+    } else {
+        const auto& t = registry_traits<E>::entries;
+        const auto key = to_underlying(v);
+        std::size_t lo = 0, hi = t.size();
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            const auto mv = to_underlying(t[mid].value);
+            if (mv == key) return mid;
+            if (mv < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return npos;
     }
-    return npos;
 }
 
 // find_name_index — index of the row named exactly s, or npos. O(log n).
