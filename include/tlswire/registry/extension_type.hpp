@@ -134,7 +134,7 @@ template <>
 struct registry_traits<extension_type> {
     static constexpr std::string_view name = "extension_type";
     static constexpr std::span<const extension_type_entry> entries{detail::extension_type_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::extension_type_table);
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::extension_type_table, TLSWIRE_EXTENSION_TYPE_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2
     static constexpr std::span<const name_alias<extension_type>> aliases{detail::extension_type_aliases};
 };
