@@ -72,7 +72,9 @@ inline constexpr std::array<alpn_protocol, 0 TLSWIRE_ALPN_PROTOCOL_LIST(TLSWIRE_
 
 namespace detail {
 // alpn_by_id — rows of alpn_protocols ordered by id (generated into
-// detail/by_name.hpp by tools/registry/gen_by_name.py; checked below).
+// detail/by_name.hpp by tools/registry/gen_by_name.py; alpn_sorted_by_id()
+// checks it, asserted as the registries' invariants are, see
+// TLSWIRE_REGISTRY_INVARIANTS).
 inline constexpr std::array<std::uint8_t, alpn_protocols.size()> alpn_by_id{TLSWIRE_ALPN_PROTOCOL_LIST_BY_NAME};
 [[nodiscard]] constexpr bool alpn_sorted_by_id() noexcept {
     for (std::size_t i = 0; i < alpn_by_id.size(); ++i) {
@@ -81,8 +83,10 @@ inline constexpr std::array<std::uint8_t, alpn_protocols.size()> alpn_by_id{TLSW
     }
     return true;
 }
+#ifdef TLSWIRE_REGISTRY_FULL_CHECKS
 static_assert(alpn_sorted_by_id(), "ALPN ids must be unique and alpn_by_id sorted by them: if the list changed, run "
                                    "tools/registry/gen_by_name.py");
+#endif
 }  // namespace detail
 
 // alpn_protocol_name(id) — the IANA name of a registered protocol ID, or an
