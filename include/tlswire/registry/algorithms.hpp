@@ -112,8 +112,8 @@ inline constexpr std::array mac_algorithm_table{TLSWIRE_MAC_ALGORITHM_LIST(TLSWI
 template <>
 struct registry_traits<mac_algorithm> {
     static constexpr std::string_view name = "mac_algorithm";
-    static constexpr std::span<const detail::mac_algorithm_entry> entries{detail::mac_algorithm_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::mac_algorithm_table);
+    static constexpr const auto& entries = detail::mac_algorithm_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::mac_algorithm_table, TLSWIRE_MAC_ALGORITHM_LIST);
     static constexpr grease_kind grease = grease_kind::none;
 };
 TLSWIRE_REGISTRY_CHECKS(mac_algorithm);
@@ -192,8 +192,8 @@ inline constexpr std::array bulk_cipher_table{TLSWIRE_BULK_CIPHER_LIST(TLSWIRE_D
 template <>
 struct registry_traits<bulk_cipher_algorithm> {
     static constexpr std::string_view name = "bulk_cipher_algorithm";
-    static constexpr std::span<const detail::bulk_cipher_entry> entries{detail::bulk_cipher_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::bulk_cipher_table);
+    static constexpr const auto& entries = detail::bulk_cipher_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::bulk_cipher_table, TLSWIRE_BULK_CIPHER_LIST);
     static constexpr grease_kind grease = grease_kind::none;
 };
 TLSWIRE_REGISTRY_CHECKS(bulk_cipher_algorithm);

@@ -150,8 +150,8 @@ inline constexpr std::array<cipher_suite_entry, cipher_suite_count> cipher_suite
 template <>
 struct registry_traits<cipher_suite> {
     static constexpr std::string_view name = "cipher_suite";
-    static constexpr std::span<const cipher_suite_entry> entries{detail::cipher_suite_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::cipher_suite_table);
+    static constexpr const auto& entries = detail::cipher_suite_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::cipher_suite_table, TLSWIRE_CIPHER_SUITE_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2
 };
 TLSWIRE_REGISTRY_CHECKS(cipher_suite);

@@ -133,10 +133,10 @@ inline constexpr std::array<name_alias<extension_type>, 3> extension_type_aliase
 template <>
 struct registry_traits<extension_type> {
     static constexpr std::string_view name = "extension_type";
-    static constexpr std::span<const extension_type_entry> entries{detail::extension_type_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::extension_type_table);
+    static constexpr const auto& entries = detail::extension_type_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::extension_type_table, TLSWIRE_EXTENSION_TYPE_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2
-    static constexpr std::span<const name_alias<extension_type>> aliases{detail::extension_type_aliases};
+    static constexpr const auto& aliases = detail::extension_type_aliases;
 };
 TLSWIRE_REGISTRY_CHECKS(extension_type);
 

@@ -115,8 +115,8 @@ inline constexpr std::array named_group_table{
 template <>
 struct registry_traits<named_group> {
     static constexpr std::string_view name = "named_group";
-    static constexpr std::span<const named_group_entry> entries{detail::named_group_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::named_group_table);
+    static constexpr const auto& entries = detail::named_group_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::named_group_table, TLSWIRE_NAMED_GROUP_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2
 };
 TLSWIRE_REGISTRY_CHECKS(named_group);

@@ -42,10 +42,10 @@ inline constexpr std::array<name_alias<protocol_version>, 9> protocol_version_al
 template <>
 struct registry_traits<protocol_version> {
     static constexpr std::string_view name = "protocol_version";
-    static constexpr std::span<const enum_entry<protocol_version>> entries{detail::protocol_version_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::protocol_version_table);
+    static constexpr const auto& entries = detail::protocol_version_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::protocol_version_table, TLSWIRE_PROTOCOL_VERSION_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;
-    static constexpr std::span<const name_alias<protocol_version>> aliases{detail::protocol_version_aliases};
+    static constexpr const auto& aliases = detail::protocol_version_aliases;
 };
 TLSWIRE_REGISTRY_CHECKS(protocol_version);
 

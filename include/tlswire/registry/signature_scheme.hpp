@@ -110,8 +110,8 @@ inline constexpr std::array signature_scheme_table{
 template <>
 struct registry_traits<signature_scheme> {
     static constexpr std::string_view name = "signature_scheme";
-    static constexpr std::span<const signature_scheme_entry> entries{detail::signature_scheme_table};
-    static constexpr auto by_name = detail::sort_by_name(detail::signature_scheme_table);
+    static constexpr const auto& entries = detail::signature_scheme_table;
+    static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::signature_scheme_table, TLSWIRE_SIGNATURE_SCHEME_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2
 };
 TLSWIRE_REGISTRY_CHECKS(signature_scheme);

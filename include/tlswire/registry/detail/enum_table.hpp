@@ -6,28 +6,43 @@
 //   * `enum class E : uint8_t/uint16_t` whose enumerators come from an X-macro
 //     list, and an `inline constexpr std::array` table generated from the SAME
 //     list (entries have at least `.value` (E) and `.name` (string_view));
-//   * a `registry_traits<E>` specialization naming that table.
+//   * a `registry_traits<E>` specialization naming that table, whose by_name
+//     order comes from detail/by_name.hpp (generated from the same list by
+//     tools/registry/gen_by_name.py, checked by TLSWIRE_REGISTRY_INVARIANTS).
 // Everything else (to_string, from_string, is_registered, format, is_grease)
 // is written once here and found by ADL on `tlswire::` enums.
+//
+// Compile time matters here (every tlswire header includes the registries):
+// nothing is sorted during constant evaluation, <algorithm> and std::span are
+// not used, and the linear table checks (TLSWIRE_REGISTRY_INVARIANTS) are
+// asserted by the tests rather than by every includer.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string_view>
 #include <type_traits>
+
+#include "tlswire/registry/detail/by_name.hpp"
 
 namespace tlswire {
 
 // registry_traits<E> — specialised by each registry header. Members:
 //   static constexpr std::string_view name;     registry name, e.g. "cipher_suite"
-//   static constexpr std::span<const Entry> entries;  sorted by value, unique
+//   static constexpr const std::array<Entry, N>& entries;  the table: sorted by
+//                                                value, unique (size(), [i],
+//                                                range-for; converts to
+//                                                std::span<const Entry>)
 //   static constexpr auto by_name;               indices of entries sorted by name
+//                                                (std::array<std::uint16_t, N>)
 //   static constexpr grease_kind grease;         which RFC 8701 pattern applies
-//   (optional) static constexpr std::span<const name_alias<E>> aliases;
+//   (optional) static constexpr const std::array<name_alias<E>, M>& aliases;
+// entries and aliases are references to the tables rather than std::span: a
+// std::span<const T> costs ~20 ms of compile time per element type T (its
+// constructors check the ranges/iterator concepts for T), ~0.7 s for the 35
+// tables, on both g++ 12 and clang++ 14.
 template <class E>
 struct registry_traits;
 
@@ -81,7 +96,8 @@ template <class Table>
     return true;
 }
 
-// True when no two rows share a name (from_string must be unambiguous).
+// True when no two rows share a name (from_string must be unambiguous), given
+// an index sorted by name.
 template <class Table, class Index>
 [[nodiscard]] constexpr bool names_unique(const Table& t, const Index& by_name) noexcept {
     for (std::size_t i = 1; i < by_name.size(); ++i)
@@ -89,15 +105,31 @@ template <class Table, class Index>
     return true;
 }
 
-// Indices of the table's rows ordered by name, computed once at compile time,
-// so from_string is a binary search too.
-template <class Table>
-[[nodiscard]] constexpr auto sort_by_name(const Table& t) noexcept {
-    std::array<std::uint16_t, std::tuple_size_v<Table>> idx{};
-    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint16_t>(i);
-    std::sort(idx.begin(), idx.end(),
-              [&t](std::uint16_t a, std::uint16_t b) { return t[a].name < t[b].name; });
-    return idx;
+// name_less(a, b) — a < b as std::string_view compares (bytewise, unsigned),
+// for the by_name check below. __builtin_memcmp is a constant expression on
+// g++ and clang++ and ~3x cheaper to constant-evaluate than a loop over the
+// characters (std::string_view's operator< loops through char_traits::lt when
+// constant-evaluated: ~3x slower again).
+[[nodiscard]] constexpr bool name_less(std::string_view a, std::string_view b) noexcept {
+    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    const int c = n == 0 ? 0 : __builtin_memcmp(a.data(), b.data(), n);
+    return c < 0 || (c == 0 && a.size() < b.size());
+}
+
+// True when by_name lists every row of t exactly once, in strictly increasing
+// order of name: a permutation (same size, every index in range, and strict
+// order rules out repeats) that is sorted, so from_string's binary search works
+// and names are unique. Linear; asserted for every registry by
+// TLSWIRE_REGISTRY_INVARIANTS on the order generated into detail/by_name.hpp,
+// so a stale generated file fails there.
+template <class Table, class Index>
+[[nodiscard]] constexpr bool sorted_by_name(const Table& t, const Index& by_name) noexcept {
+    if (by_name.size() != t.size()) return false;
+    for (std::size_t i = 0; i < by_name.size(); ++i) {
+        if (by_name[i] >= t.size()) return false;
+        if (i > 0 && !name_less(t[by_name[i - 1]].name, t[by_name[i]].name)) return false;
+    }
+    return true;
 }
 
 template <class Table>
@@ -110,22 +142,99 @@ template <class Table>
 // npos — "no row" for find_index / find_name_index.
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-// find_index — index of the table row for v, or npos. O(log n). (Indices, not
-// pointers: GCC 12 with -fsanitize=undefined cannot constant-evaluate a null
-// test on a pointer into the table.)
+// value_index<E> — the O(1) map from a value to its table row behind
+// find_index, built at compile time from registry_traits<E>::entries (so from
+// the registry's one X-macro list). A slot holds row + 1, 0 meaning "no row":
+// the zero-initialised arrays need no fill pass (filling every slot with a
+// sentinel cost g++ 12 ~0.3 s of constant evaluation over all registries), and
+// find returns slot - 1, which is npos for an empty slot (unsigned wrap-around,
+// no branch).
+//   uint8_t registries:  slot[value], 256 slots.
+//   uint16_t registries: a two-level page table; page[high byte] is 0 (the
+//     all-empty page) or one of the pages holding a registered value, and
+//     slot[page * 256 + low byte]. The cipher suites (356 rows, 7 high bytes)
+//     take 256 + 8 * 256 * 2 bytes.
+// Indices, not pointers: GCC 12 with -fsanitize=undefined cannot
+// constant-evaluate a null test on a pointer into the table.
+template <class E>
+using value_index_slot =
+    std::conditional_t<(registry_traits<E>::entries.size() <= 0xff), std::uint8_t, std::uint16_t>;
+
+// used_pages<E>() — how many distinct high bytes the registered values have.
+template <class E>
+[[nodiscard]] constexpr std::size_t used_pages() noexcept {
+    std::array<bool, 256> seen{};
+    std::size_t n = 0;
+    for (const auto& e : registry_traits<E>::entries) {
+        const std::size_t hi = static_cast<std::size_t>(to_underlying(e.value)) >> 8;
+        if (!seen[hi]) {
+            seen[hi] = true;
+            ++n;
+        }
+    }
+    return n;
+}
+
+template <class E, std::size_t Bytes = sizeof(E)>
+struct value_index;
+
+template <class E>
+struct value_index<E, 1> {
+    std::array<value_index_slot<E>, 256> slot{};
+    constexpr value_index() noexcept {
+        const auto& t = registry_traits<E>::entries;
+        for (std::size_t i = 0; i < t.size(); ++i)
+            slot[static_cast<std::size_t>(to_underlying(t[i].value))] = static_cast<value_index_slot<E>>(i + 1);
+    }
+    [[nodiscard]] constexpr std::size_t find(std::size_t v) const noexcept {
+        return static_cast<std::size_t>(slot[v]) - 1;
+    }
+};
+
+template <class E>
+struct value_index<E, 2> {
+    static constexpr std::size_t pages = used_pages<E>() + 1;  // + the empty page 0
+    static_assert(pages <= 256);
+    std::array<std::uint8_t, 256> page{};
+    std::array<value_index_slot<E>, 256 * pages> slot{};
+    constexpr value_index() noexcept {
+        const auto& t = registry_traits<E>::entries;
+        std::uint8_t next = 1;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            const auto v = static_cast<std::size_t>(to_underlying(t[i].value));
+            if (page[v >> 8] == 0) page[v >> 8] = next++;
+            slot[std::size_t{page[v >> 8]} * 256 + (v & 0xffu)] = static_cast<value_index_slot<E>>(i + 1);
+        }
+    }
+    [[nodiscard]] constexpr std::size_t find(std::size_t v) const noexcept {
+        return static_cast<std::size_t>(slot[std::size_t{page[v >> 8]} * 256 + (v & 0xffu)]) - 1;
+    }
+};
+
+template <class E>
+inline constexpr value_index<E> value_index_v{};
+
+// find_index — index of the table row for v, or npos. O(1) for the uint8_t and
+// uint16_t registries (value_index above): two loads at most; a binary search
+// over the value-sorted table for any other underlying type.
 template <registered_enum E>
 [[nodiscard]] constexpr std::size_t find_index(E v) noexcept {
-    const auto& t = registry_traits<E>::entries;
-    const auto key = to_underlying(v);
-    std::size_t lo = 0, hi = t.size();
-    while (lo < hi) {
-        const std::size_t mid = lo + (hi - lo) / 2;
-        const auto mv = to_underlying(t[mid].value);
-        if (mv == key) return mid;
-        if (mv < key) lo = mid + 1;
-        else hi = mid;
+    using U = std::underlying_type_t<E>;
+    if constexpr (std::is_unsigned_v<U> && sizeof(U) <= 2) {
+        return value_index_v<E>.find(static_cast<std::size_t>(to_underlying(v)));
+    } else {
+        const auto& t = registry_traits<E>::entries;
+        const auto key = to_underlying(v);
+        std::size_t lo = 0, hi = t.size();
+        while (lo < hi) {
+            const std::size_t mid = lo + (hi - lo) / 2;
+            const auto mv = to_underlying(t[mid].value);
+            if (mv == key) return mid;
+            if (mv < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return npos;
     }
-    return npos;
 }
 
 // find_name_index — index of the row named exactly s, or npos. O(log n).
@@ -251,19 +360,42 @@ template <registered_enum E>
 
 }  // namespace tlswire
 
-// TLSWIRE_REGISTRY_CHECKS(E) — compile-time invariants every registry states
-// right after its traits: sorted unique values, unique names, names fit a
-// name_buf.
-#define TLSWIRE_REGISTRY_CHECKS(E)                                                                     \
-    static_assert(::tlswire::registered_enum<E>);                                                     \
+// TLSWIRE_REGISTRY_BY_NAME(TABLE, LIST) — the initializer of
+// registry_traits<E>::by_name: LIST's name order from detail/by_name.hpp
+// (generated by tools/registry/gen_by_name.py), one std::uint16_t per row.
+#define TLSWIRE_REGISTRY_BY_NAME(TABLE, LIST)                                                         \
+    ::std::array<::std::uint16_t, ::std::tuple_size_v<::std::remove_cvref_t<decltype(TABLE)>>> {      \
+        LIST##_BY_NAME                                                                                 \
+    }
+
+// TLSWIRE_REGISTRY_INVARIANTS(E) — the table invariants, as static_asserts:
+// values strictly increasing (no duplicates), by_name a sorted permutation
+// (hence unique names; a stale detail/by_name.hpp fails here), names fit a
+// name_buf. Linear, but not free: ~100 ms of constant evaluation per
+// translation unit for all registries together (g++ 12 and clang++ 14; the
+// cipher suite names alone ~20 ms), so the registry headers do not state them
+// by default: tests/unit/registry_lookup_test.cpp does, for every registry.
+#define TLSWIRE_REGISTRY_INVARIANTS(E)                                                                 \
     static_assert(::tlswire::detail::strictly_sorted(::tlswire::registry_traits<E>::entries),         \
                   #E ": table must be sorted by value with no duplicates");                           \
-    static_assert(::tlswire::detail::names_unique(::tlswire::registry_traits<E>::entries,             \
-                                                  ::tlswire::registry_traits<E>::by_name),            \
-                  #E ": names must be unique");                                                        \
+    static_assert(::tlswire::detail::sorted_by_name(::tlswire::registry_traits<E>::entries,           \
+                                                    ::tlswire::registry_traits<E>::by_name),          \
+                  #E ": names must be unique and by_name sorted by them: if the list changed, run "  \
+                  "tools/registry/gen_by_name.py");                                                    \
     static_assert(::tlswire::detail::max_name_length(::tlswire::registry_traits<E>::entries) <=       \
                       ::tlswire::name_buf::capacity,                                                   \
                   #E ": a name is longer than name_buf::capacity")
+
+// TLSWIRE_REGISTRY_CHECKS(E) — what every registry header states right after
+// its traits: E satisfies registered_enum, and, when TLSWIRE_REGISTRY_FULL_CHECKS
+// is defined before the first tlswire include, TLSWIRE_REGISTRY_INVARIANTS(E).
+#ifdef TLSWIRE_REGISTRY_FULL_CHECKS
+#define TLSWIRE_REGISTRY_CHECKS(E)                                                                     \
+    static_assert(::tlswire::registered_enum<E>);                                                     \
+    TLSWIRE_REGISTRY_INVARIANTS(E)
+#else
+#define TLSWIRE_REGISTRY_CHECKS(E) static_assert(::tlswire::registered_enum<E>)
+#endif
 
 // ---- X-macro helpers for registries whose rows are just {value, name} ----
 // A LIST macro takes X and expands X(identifier, value, "IANA name") per row.
@@ -286,8 +418,8 @@ template <registered_enum E>
     template <>                                                                                        \
     struct registry_traits<E> {                                                                        \
         static constexpr std::string_view name = REGISTRY_NAME;                                        \
-        static constexpr std::span<const enum_entry<E>> entries{detail::E##_table};                    \
-        static constexpr auto by_name = detail::sort_by_name(detail::E##_table);                       \
+        static constexpr const auto& entries = detail::E##_table;                                     \
+        static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::E##_table, LIST);             \
         static constexpr grease_kind grease = GREASE;                                                  \
     };                                                                                                 \
     TLSWIRE_REGISTRY_CHECKS(E)
