@@ -49,9 +49,12 @@ struct connection_event {
     context ctx{};                  // the context the message was parsed with
 };
 
-class connection_decoder {
+// (A template only so that its members are compiled where it is used, not in
+// every translation unit that includes the library.)
+template <class D = void>
+class basic_connection_decoder {
 public:
-    explicit connection_decoder(strictness mode = strictness::strict,
+    explicit basic_connection_decoder(strictness mode = strictness::strict,
                                 std::size_t max_message_size = handshake_reassembler::default_max_message_size)
         : mode_(mode), sides_{side{max_message_size}, side{max_message_size}} {
         ctx_.mode = mode;
@@ -210,7 +213,7 @@ private:
                                            : stream_base;
         error e;
         reader r(msg, e, base);
-        handshake_message m = read_handshake(r, c);
+        handshake_message m = read_handshake<D>(r, c);
         r.expect_end("Handshake");
         if (e) return fail(d, e);
         if (!learn(m, c, base)) return fail(d, err_);
@@ -230,7 +233,7 @@ private:
         context lenient = c;
         lenient.mode = strictness::lenient;
         lenient.version = 0;
-        const auto sh = parse_handshake(msg, lenient);
+        const auto sh = parse_handshake<D>(msg, lenient);
         if (!sh || !std::holds_alternative<server_hello>(*sh)) return c.version;
         const auto& hello = std::get<server_hello>(*sh);
         if (const auto sv = hello.extensions.find(extension_type::supported_versions); sv && sv->size() == 2)
@@ -293,5 +296,7 @@ private:
     direction failed_ = direction::c2s;
     error err_{};
 };
+
+using connection_decoder = basic_connection_decoder<>;
 
 }  // namespace tlswire

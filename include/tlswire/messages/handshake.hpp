@@ -8,6 +8,7 @@
 //   } Handshake;
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -51,19 +52,30 @@ using handshake_message =
                  certificate_url, certificate_status, supplemental_data, key_update, compressed_certificate,
                  client_certificate_request, message_hash>;
 
+namespace detail {
+// The handshake type and RFC name of each alternative, by index: a table,
+// not std::visit, which would instantiate a visitor over every alternative
+// in every translation unit. Alternative 0, unknown_handshake, carries its
+// type as a member.
+template <class V>
+struct message_table;
+template <class Unknown, class... Ts>
+struct message_table<std::variant<Unknown, Ts...>> {
+    static_assert(std::is_same_v<Unknown, unknown_handshake>);
+    static constexpr std::array<handshake_type, 1 + sizeof...(Ts)> types{handshake_type{}, Ts::msg_type...};
+    static constexpr std::array<std::string_view, 1 + sizeof...(Ts)> names{Unknown::wire_name, Ts::wire_name...};
+};
+}  // namespace detail
+
 // msg_type_of(m) — the handshake type a message is sent with.
 [[nodiscard]] constexpr handshake_type msg_type_of(const handshake_message& m) noexcept {
-    return std::visit(
-        [](const auto& v) -> handshake_type {
-            if constexpr (requires { std::remove_cvref_t<decltype(v)>::msg_type; }) return v.msg_type;
-            else return v.msg_type;
-        },
-        m);
+    if (const auto* u = std::get_if<unknown_handshake>(&m)) return u->msg_type;
+    return detail::message_table<handshake_message>::types[m.index()];
 }
 
 // name_of(m) — the RFC name of the message ("client_hello", "hello_retry_request", ...).
 [[nodiscard]] constexpr std::string_view name_of(const handshake_message& m) noexcept {
-    return std::visit([](const auto& v) { return std::remove_cvref_t<decltype(v)>::wire_name; }, m);
+    return detail::message_table<handshake_message>::names[m.index()];
 }
 
 namespace detail {
@@ -77,7 +89,7 @@ struct brace_initialized {
 
 // read_body_into<T> — the body as a T, built in place in `m` (no temporary
 // the size of the variant is made and copied at run time).
-template <class T>
+template <class T, class D = void>
 TLSWIRE_INLINE constexpr void read_body_into(reader& body, const context& ctx, handshake_message& m) {
     if (std::is_constant_evaluated()) {
         // clang 14 with libstdc++ 12 cannot emplace into a variant in a constant expression.
@@ -92,43 +104,49 @@ TLSWIRE_INLINE constexpr void read_body_into(reader& body, const context& ctx, h
     body.expect_end(T::wire_name);
 }
 
+// (Templates, though nothing varies: a header-only library's inline non-template
+// functions are compiled in every translation unit that includes them, with
+// everything they call; templates only where they are used. The calls name
+// the dummy parameter D so that they are dependent: clang instantiates a
+// constexpr function named in a non-dependent call as soon as it reads it.)
+template <class D = void>
 constexpr void read_typed_body(handshake_type type, reader& body, const context& ctx, handshake_message& m) {
     const bool tls13 = ctx.is_tls13();
     switch (type) {
-        case handshake_type::hello_request: return read_body_into<hello_request>(body, ctx, m);
-        case handshake_type::client_hello: return read_body_into<client_hello>(body, ctx, m);
+        case handshake_type::hello_request: return read_body_into<hello_request, D>(body, ctx, m);
+        case handshake_type::client_hello: return read_body_into<client_hello, D>(body, ctx, m);
         case handshake_type::server_hello:
             // RFC 8446 §4.1.3: a HelloRetryRequest is a ServerHello with the special random.
             if (is_hello_retry_request(body.rest())) {
                 context c = ctx;
                 c.version = 0x0304;  // only TLS 1.3 has HelloRetryRequest
-                return read_body_into<hello_retry_request>(body, c, m);
+                return read_body_into<hello_retry_request, D>(body, c, m);
             }
-            return read_body_into<server_hello>(body, ctx, m);
+            return read_body_into<server_hello, D>(body, ctx, m);
         case handshake_type::new_session_ticket:
-            return tls13 ? read_body_into<new_session_ticket_tls13>(body, ctx, m)
-                         : read_body_into<new_session_ticket_tls12>(body, ctx, m);
-        case handshake_type::end_of_early_data: return read_body_into<end_of_early_data>(body, ctx, m);
-        case handshake_type::encrypted_extensions: return read_body_into<encrypted_extensions>(body, ctx, m);
+            return tls13 ? read_body_into<new_session_ticket_tls13, D>(body, ctx, m)
+                         : read_body_into<new_session_ticket_tls12, D>(body, ctx, m);
+        case handshake_type::end_of_early_data: return read_body_into<end_of_early_data, D>(body, ctx, m);
+        case handshake_type::encrypted_extensions: return read_body_into<encrypted_extensions, D>(body, ctx, m);
         case handshake_type::certificate:
-            return tls13 ? read_body_into<certificate_tls13>(body, ctx, m)
-                         : read_body_into<certificate_tls12>(body, ctx, m);
-        case handshake_type::server_key_exchange: return read_body_into<server_key_exchange>(body, ctx, m);
+            return tls13 ? read_body_into<certificate_tls13, D>(body, ctx, m)
+                         : read_body_into<certificate_tls12, D>(body, ctx, m);
+        case handshake_type::server_key_exchange: return read_body_into<server_key_exchange, D>(body, ctx, m);
         case handshake_type::certificate_request:
-            return tls13 ? read_body_into<certificate_request_tls13>(body, ctx, m)
-                         : read_body_into<certificate_request_tls12>(body, ctx, m);
-        case handshake_type::server_hello_done: return read_body_into<server_hello_done>(body, ctx, m);
-        case handshake_type::certificate_verify: return read_body_into<certificate_verify>(body, ctx, m);
-        case handshake_type::client_key_exchange: return read_body_into<client_key_exchange>(body, ctx, m);
+            return tls13 ? read_body_into<certificate_request_tls13, D>(body, ctx, m)
+                         : read_body_into<certificate_request_tls12, D>(body, ctx, m);
+        case handshake_type::server_hello_done: return read_body_into<server_hello_done, D>(body, ctx, m);
+        case handshake_type::certificate_verify: return read_body_into<certificate_verify, D>(body, ctx, m);
+        case handshake_type::client_key_exchange: return read_body_into<client_key_exchange, D>(body, ctx, m);
         case handshake_type::client_certificate_request:
-            return read_body_into<client_certificate_request>(body, ctx, m);
-        case handshake_type::finished: return read_body_into<finished>(body, ctx, m);
-        case handshake_type::certificate_url: return read_body_into<certificate_url>(body, ctx, m);
-        case handshake_type::certificate_status: return read_body_into<certificate_status>(body, ctx, m);
-        case handshake_type::supplemental_data: return read_body_into<supplemental_data>(body, ctx, m);
-        case handshake_type::key_update: return read_body_into<key_update>(body, ctx, m);
-        case handshake_type::compressed_certificate: return read_body_into<compressed_certificate>(body, ctx, m);
-        case handshake_type::message_hash: return read_body_into<message_hash>(body, ctx, m);
+            return read_body_into<client_certificate_request, D>(body, ctx, m);
+        case handshake_type::finished: return read_body_into<finished, D>(body, ctx, m);
+        case handshake_type::certificate_url: return read_body_into<certificate_url, D>(body, ctx, m);
+        case handshake_type::certificate_status: return read_body_into<certificate_status, D>(body, ctx, m);
+        case handshake_type::supplemental_data: return read_body_into<supplemental_data, D>(body, ctx, m);
+        case handshake_type::key_update: return read_body_into<key_update, D>(body, ctx, m);
+        case handshake_type::compressed_certificate: return read_body_into<compressed_certificate, D>(body, ctx, m);
+        case handshake_type::message_hash: return read_body_into<message_hash, D>(body, ctx, m);
         default: m = unknown_handshake{type, body.take_rest()}; return;
     }
 }
@@ -137,6 +155,7 @@ constexpr void read_typed_body(handshake_type type, reader& body, const context&
 // read_handshake_into(r, ctx, m) — read one whole handshake message from `r`
 // (header and body; the body must be consumed exactly) into `m`. Errors go
 // to r's sink.
+template <class D = void>
 constexpr void read_handshake_into(reader& r, const context& ctx, handshake_message& m) {
     const auto type = static_cast<handshake_type>(r.u8("msg_type"));
     reader body = r.prefixed<3>(0, 0xffffff, "length");
@@ -144,27 +163,30 @@ constexpr void read_handshake_into(reader& r, const context& ctx, handshake_mess
         m = unknown_handshake{type, {}};
         return;
     }
-    detail::read_typed_body(type, body, ctx, m);
+    detail::read_typed_body<D>(type, body, ctx, m);
 }
 
 // read_handshake(r, ctx) — the same, returning the message.
+template <class D = void>
 constexpr handshake_message read_handshake(reader& r, const context& ctx) {
     handshake_message m;
-    read_handshake_into(r, ctx, m);
+    read_handshake_into<D>(r, ctx, m);
     return m;
 }
 
 // parse_handshake(in, ctx) — `in` holds exactly one handshake message.
+template <class D = void>
 [[nodiscard]] constexpr result<handshake_message> parse_handshake(bytes_view in, const context& ctx = {}) {
     // Not a value-initialized variant: that zeroes all 384 bytes of its storage.
     result<handshake_message> out(std::in_place, std::in_place_index<0>, unknown_handshake{});
     reader r(in, out.error_sink());
-    read_handshake_into(r, ctx, *out);
+    read_handshake_into<D>(r, ctx, *out);
     r.expect_end("Handshake");
     return out;
 }
 
 // write_handshake(w, m, ctx) — msg_type, the uint24 length, then the body.
+template <class D = void>
 constexpr void write_handshake(writer& w, const handshake_message& m, const context& ctx = {}) {
     w.u8(static_cast<std::uint8_t>(msg_type_of(m)));
     w.prefixed(3, 0, 0xffffff, "length", [&](writer& body) {
@@ -180,21 +202,23 @@ constexpr void write_handshake(writer& w, const handshake_message& m, const cont
 }
 
 // serialize_handshake(m, out, ctx) — the whole message into a fixed buffer.
+template <class D = void>
 [[nodiscard]] constexpr result<std::size_t> serialize_handshake(const handshake_message& m,
                                                                 std::span<std::uint8_t> out, const context& ctx = {},
                                                                 bounds b = bounds::checked) {
     writer w(out, b);
-    write_handshake(w, m, ctx);
+    write_handshake<D>(w, m, ctx);
     if (!w.ok()) return w.err();
     return w.size();
 }
 
 // serialize_handshake(m, vec, ctx) — append the whole message to a vector.
+template <class D = void>
 [[nodiscard]] constexpr result<std::size_t> serialize_handshake(const handshake_message& m,
                                                                 std::vector<std::uint8_t>& out,
                                                                 const context& ctx = {}, bounds b = bounds::checked) {
     writer w(out, b);
-    write_handshake(w, m, ctx);
+    write_handshake<D>(w, m, ctx);
     if (!w.ok()) return w.err();
     return w.size();
 }

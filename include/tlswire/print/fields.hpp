@@ -44,7 +44,8 @@ void print_value(sink& s, const T& v, const context& ctx);
 // one. A decoded field that would collide with "type" or "data" is printed as
 // "<extension>.<field>" (ECH's own `type`). A body that does not decode — only
 // possible when the block was parsed leniently — adds "decode_error".
-inline void print_extension(sink& s, const extension& e, message_kind kind, const context& ctx);
+template <class = void>
+void print_extension(sink& s, const extension& e, message_kind kind, const context& ctx);
 
 // field_printer — the visitor: one key and value per field.
 class field_printer {
@@ -111,7 +112,8 @@ void print_value(sink& s, const T& v, const context& ctx) {
     }
 }
 
-inline void print_extension(sink& s, const extension& e, message_kind kind, const context& ctx) {
+template <class>
+void print_extension(sink& s, const extension& e, message_kind kind, const context& ctx) {
     s.begin_object();
     s.key("type");
     s.string(format(e.extension_type).view());

@@ -46,7 +46,8 @@ namespace tlswire::print {
 // print_handshake — "type", "length", "hex", "body" of one handshake message.
 // `raw` is the whole message as received (header included); `ctx` is the
 // context it was parsed with (nested lists and extensions print with it).
-inline void print_handshake(sink& s, bytes_view raw, const handshake_message& m, const context& ctx) {
+template <class = void>
+void print_handshake(sink& s, bytes_view raw, const handshake_message& m, const context& ctx) {
     name_buf scratch;
     s.key("type");
     s.string(message_type_name(m, scratch));
