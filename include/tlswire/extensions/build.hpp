@@ -43,10 +43,12 @@ template <typed_extension T>
 // extension_list — owns the bodies of the extensions added to it and keeps
 // them in the order added. Views handed out (entries(), block()) are valid
 // until the next add or the list's destruction.
-class extension_list {
+// (A template only so that its members are compiled where it is used.)
+template <class = void>
+class basic_extension_list {
 public:
-    constexpr extension_list() = default;
-    explicit constexpr extension_list(bounds b) : bounds_(b) {}
+    constexpr basic_extension_list() = default;
+    explicit constexpr basic_extension_list(bounds b) : bounds_(b) {}
 
     // add(value) — a typed extension; its body is serialized now.
     template <typed_extension T>
@@ -86,5 +88,7 @@ private:
     std::vector<extension> entries_{};
     bounds bounds_ = bounds::checked;
 };
+
+using extension_list = basic_extension_list<>;
 
 }  // namespace tlswire

@@ -19,13 +19,15 @@
 
 namespace tlswire {
 
-class handshake_reassembler {
+// (A template only so that its members are compiled where it is used.)
+template <class = void>
+class basic_handshake_reassembler {
 public:
     // The default maximum is the largest uint24 length: RFC-legal everywhere.
     // Stacks usually choose far less (e.g. 64 KiB, or 2^14 + certificates).
     static constexpr std::size_t default_max_message_size = 0xffffff;
 
-    constexpr explicit handshake_reassembler(std::size_t max_message_size = default_max_message_size) noexcept
+    constexpr explicit basic_handshake_reassembler(std::size_t max_message_size = default_max_message_size) noexcept
         : max_(max_message_size) {}
 
     // feed(fragment, on_message) — consume one handshake record's fragment;
@@ -98,5 +100,7 @@ private:
     std::size_t consumed_ = 0;
     error err_{};
 };
+
+using handshake_reassembler = basic_handshake_reassembler<>;
 
 }  // namespace tlswire
