@@ -1,6 +1,8 @@
 // tests/unit/print_sinks_test.cpp — the JSON and text sinks on their own.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <array>
 #include <cstdint>
 #include <string>
