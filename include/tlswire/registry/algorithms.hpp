@@ -97,7 +97,7 @@ TLSWIRE_DEFINE_REGISTRY(hash_function, std::uint8_t, TLSWIRE_HASH_FUNCTION_LIST,
     X(gost28147_imit, 8, "GOST28147-IMIT", 4, 32)
 // clang-format on
 #define TLSWIRE_DETAIL_MAC_ENTRY(id, v, n, len, keylen) \
-    ::tlswire::detail::mac_algorithm_entry{::tlswire::mac_algorithm::id, n, len, keylen},
+    ::tlswire::detail::mac_algorithm_entry{::tlswire::mac_algorithm::id, TLSWIRE_DETAIL_LITERAL(n), len, keylen},
 
 enum class mac_algorithm : std::uint8_t { TLSWIRE_MAC_ALGORITHM_LIST(TLSWIRE_DETAIL_ENUMERATOR) };
 namespace detail {
@@ -111,7 +111,7 @@ inline constexpr std::array mac_algorithm_table{TLSWIRE_MAC_ALGORITHM_LIST(TLSWI
 }  // namespace detail
 template <>
 struct registry_traits<mac_algorithm> {
-    static constexpr std::string_view name = "mac_algorithm";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("mac_algorithm");
     static constexpr const auto& entries = detail::mac_algorithm_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::mac_algorithm_table, TLSWIRE_MAC_ALGORITHM_LIST);
     static constexpr grease_kind grease = grease_kind::none;
@@ -172,7 +172,7 @@ TLSWIRE_REGISTRY_CHECKS(mac_algorithm);
     X(magma_mgm_s, 39, "MAGMA_MGM_S", aead, 32, 32, 0, 8, 8)
 // clang-format on
 #define TLSWIRE_DETAIL_CIPHER_ENTRY(id, v, n, type, keymat, key, block, nonce, tag)              \
-    ::tlswire::detail::bulk_cipher_entry{::tlswire::bulk_cipher_algorithm::id, n,                \
+    ::tlswire::detail::bulk_cipher_entry{::tlswire::bulk_cipher_algorithm::id, TLSWIRE_DETAIL_LITERAL(n),     \
                                          ::tlswire::cipher_type::type, keymat, key, block, nonce, tag},
 
 enum class bulk_cipher_algorithm : std::uint8_t { TLSWIRE_BULK_CIPHER_LIST(TLSWIRE_DETAIL_ENUMERATOR) };
@@ -191,7 +191,7 @@ inline constexpr std::array bulk_cipher_table{TLSWIRE_BULK_CIPHER_LIST(TLSWIRE_D
 }  // namespace detail
 template <>
 struct registry_traits<bulk_cipher_algorithm> {
-    static constexpr std::string_view name = "bulk_cipher_algorithm";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("bulk_cipher_algorithm");
     static constexpr const auto& entries = detail::bulk_cipher_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::bulk_cipher_table, TLSWIRE_BULK_CIPHER_LIST);
     static constexpr grease_kind grease = grease_kind::none;

@@ -65,7 +65,7 @@ struct alpn_protocol {
     /* end of list */
 // clang-format on
 
-#define TLSWIRE_DETAIL_ALPN_ROW(id, name) alpn_protocol{id, name},
+#define TLSWIRE_DETAIL_ALPN_ROW(id, name) alpn_protocol{TLSWIRE_DETAIL_LITERAL(id), TLSWIRE_DETAIL_LITERAL(name)},
 inline constexpr std::array<alpn_protocol, 0 TLSWIRE_ALPN_PROTOCOL_LIST(TLSWIRE_DETAIL_COUNT)> alpn_protocols{
     TLSWIRE_ALPN_PROTOCOL_LIST(TLSWIRE_DETAIL_ALPN_ROW)
 };

@@ -138,9 +138,9 @@ namespace detail {
 inline constexpr std::size_t cipher_suite_count = 0 TLSWIRE_CIPHER_SUITE_LIST(TLSWIRE_DETAIL_COUNT);
 inline constexpr std::array<cipher_suite_entry, cipher_suite_count> cipher_suite_table{{
 #define TLSWIRE_X(id, v, kx, auth, cipher, mac, prf, lo, hi, dtls, rec)                                          \
-    make_suite(cipher_suite::id, #id, key_exchange_algorithm::kx, authentication_algorithm::auth,                \
-               bulk_cipher_algorithm::cipher, mac_algorithm::mac, hash_function::prf, protocol_version::lo,       \
-               protocol_version::hi, dtls, #rec[0]),
+    make_suite(cipher_suite::id, TLSWIRE_DETAIL_LITERAL(#id), key_exchange_algorithm::kx,                        \
+               authentication_algorithm::auth, bulk_cipher_algorithm::cipher, mac_algorithm::mac, hash_function::prf, \
+               protocol_version::lo, protocol_version::hi, dtls, #rec[0]),
     TLSWIRE_CIPHER_SUITE_LIST(TLSWIRE_X)
 #undef TLSWIRE_X
 }};
@@ -149,7 +149,7 @@ inline constexpr std::array<cipher_suite_entry, cipher_suite_count> cipher_suite
 
 template <>
 struct registry_traits<cipher_suite> {
-    static constexpr std::string_view name = "cipher_suite";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("cipher_suite");
     static constexpr const auto& entries = detail::cipher_suite_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::cipher_suite_table, TLSWIRE_CIPHER_SUITE_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2

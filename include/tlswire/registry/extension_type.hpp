@@ -118,21 +118,21 @@ inline constexpr std::array extension_type_table = [] {
     using namespace tls13_msg;
     return std::array{
 #define TLSWIRE_X(id, v, n, mask, dtls, rec) \
-    extension_type_entry{extension_type::id, n, {static_cast<std::uint8_t>(mask), dtls, static_cast<recommendation>(#rec[0])}},
+    extension_type_entry{extension_type::id, TLSWIRE_DETAIL_LITERAL(n), {static_cast<std::uint8_t>(mask), dtls, static_cast<recommendation>(#rec[0])}},
         TLSWIRE_EXTENSION_TYPE_LIST(TLSWIRE_X)
 #undef TLSWIRE_X
     };
 }();
 inline constexpr std::array<name_alias<extension_type>, 3> extension_type_aliases{{
-    {"elliptic_curves", extension_type::supported_groups},          // RFC 4492 name
-    {"extended_master_secret", extension_type::extended_main_secret},  // RFC 7627 name
-    {"SessionTicket TLS", extension_type::session_ticket},         // RFC 5077 name
+    {TLSWIRE_DETAIL_LITERAL("elliptic_curves"), extension_type::supported_groups},          // RFC 4492 name
+    {TLSWIRE_DETAIL_LITERAL("extended_master_secret"), extension_type::extended_main_secret},  // RFC 7627 name
+    {TLSWIRE_DETAIL_LITERAL("SessionTicket TLS"), extension_type::session_ticket},         // RFC 5077 name
 }};
 }  // namespace detail
 
 template <>
 struct registry_traits<extension_type> {
-    static constexpr std::string_view name = "extension_type";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("extension_type");
     static constexpr const auto& entries = detail::extension_type_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::extension_type_table, TLSWIRE_EXTENSION_TYPE_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2

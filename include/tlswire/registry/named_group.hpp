@@ -105,7 +105,7 @@ struct named_group_entry {
 namespace detail {
 inline constexpr std::array named_group_table{
 #define TLSWIRE_X(id, v, n, kind, cl, sl, dtls, rec)                                                    \
-    named_group_entry{named_group::id, n,                                                              \
+    named_group_entry{named_group::id, TLSWIRE_DETAIL_LITERAL(n),                                      \
                       {named_group_kind::kind, cl, sl, dtls, static_cast<recommendation>(#rec[0])}},
     TLSWIRE_NAMED_GROUP_LIST(TLSWIRE_X)
 #undef TLSWIRE_X
@@ -114,7 +114,7 @@ inline constexpr std::array named_group_table{
 
 template <>
 struct registry_traits<named_group> {
-    static constexpr std::string_view name = "named_group";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("named_group");
     static constexpr const auto& entries = detail::named_group_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::named_group_table, TLSWIRE_NAMED_GROUP_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2

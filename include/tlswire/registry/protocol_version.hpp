@@ -32,16 +32,16 @@ inline constexpr auto protocol_version_table = [] {
     return std::array{TLSWIRE_PROTOCOL_VERSION_LIST(TLSWIRE_DETAIL_ENTRY)};
 }();
 inline constexpr std::array<name_alias<protocol_version>, 9> protocol_version_aliases{{
-#define TLSWIRE_X(id, v, n) {#id, protocol_version::id},
+#define TLSWIRE_X(id, v, n) {TLSWIRE_DETAIL_LITERAL(#id), protocol_version::id},
     TLSWIRE_PROTOCOL_VERSION_LIST(TLSWIRE_X)
 #undef TLSWIRE_X
-    {"ssl3", protocol_version::ssl30},
+    {TLSWIRE_DETAIL_LITERAL("ssl3"), protocol_version::ssl30},
 }};
 }  // namespace detail
 
 template <>
 struct registry_traits<protocol_version> {
-    static constexpr std::string_view name = "protocol_version";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("protocol_version");
     static constexpr const auto& entries = detail::protocol_version_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::protocol_version_table, TLSWIRE_PROTOCOL_VERSION_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;

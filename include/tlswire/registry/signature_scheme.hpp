@@ -100,7 +100,7 @@ struct signature_scheme_entry {
 namespace detail {
 inline constexpr std::array signature_scheme_table{
 #define TLSWIRE_X(id, v, n, fam, h, rec)                                                         \
-    signature_scheme_entry{signature_scheme::id, n,                                             \
+    signature_scheme_entry{signature_scheme::id, TLSWIRE_DETAIL_LITERAL(n),                     \
                            {signature_family::fam, hash_function::h, static_cast<recommendation>(#rec[0])}},
     TLSWIRE_SIGNATURE_SCHEME_LIST(TLSWIRE_X)
 #undef TLSWIRE_X
@@ -109,7 +109,7 @@ inline constexpr std::array signature_scheme_table{
 
 template <>
 struct registry_traits<signature_scheme> {
-    static constexpr std::string_view name = "signature_scheme";
+    static constexpr std::string_view name = TLSWIRE_DETAIL_LITERAL("signature_scheme");
     static constexpr const auto& entries = detail::signature_scheme_table;
     static constexpr auto by_name = TLSWIRE_REGISTRY_BY_NAME(detail::signature_scheme_table, TLSWIRE_SIGNATURE_SCHEME_LIST);
     static constexpr grease_kind grease = grease_kind::u16_pair;  // RFC 8701 §2
