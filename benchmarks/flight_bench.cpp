@@ -114,7 +114,7 @@ flight tls12_flight(const std::string& capture) {
     const json file = load_json("vectors/captures/" + capture + ".json");
     flight f;
     f.name = capture;
-    const byte_vector s2c = file.at("connections").at(0).at("s2c").hex();
+    const byte_vector s2c = hex(file.at("connections").at(0).at("s2c"));
     std::size_t at = 0;
     bool done = false;
     while (!done) {
@@ -148,15 +148,15 @@ flight tls13_flight() {
     flight f;
     f.name = "rfc8448_tls13";
     // The protected s2c handshake record's plaintext: EE, Certificate, CertificateVerify, Finished.
-    for (const json& r : trace.at("records").items)
-        if (r.at("dir").str() == "s2c" && r.at("protected").boolean && r.at("content_type").str() == "handshake") {
-            f.bytes = r.at("plaintext").hex();
+    for (const json& r : trace.at("records"))
+        if (r.at("dir").get<std::string>() == "s2c" && r.at("protected").get<bool>() && r.at("content_type").get<std::string>() == "handshake") {
+            f.bytes = hex(r.at("plaintext"));
             break;
         }
     byte_vector expected;
-    for (const json& m : trace.at("messages").items)
-        if (m.at("dir").str() == "s2c" && m.at("name").str() != "server_hello" && m.at("name").str() != "new_session_ticket") {
-            const byte_vector b = m.at("hex").hex();
+    for (const json& m : trace.at("messages"))
+        if (m.at("dir").get<std::string>() == "s2c" && m.at("name").get<std::string>() != "server_hello" && m.at("name").get<std::string>() != "new_session_ticket") {
+            const byte_vector b = hex(m.at("hex"));
             expected.insert(expected.end(), b.begin(), b.end());
         }
     if (f.bytes.empty() || f.bytes != expected) fail("rfc8448: the server's handshake record is not its four messages");
@@ -193,8 +193,8 @@ capture load_capture(const std::string& file) {
     capture c;
     c.name = file.substr(0, file.size() - 5);
     const json j = load_json("vectors/captures/" + file);
-    for (const json& conn : j.at("connections").items) {
-        c.connections.emplace_back(conn.at("c2s").hex(), conn.at("s2c").hex());
+    for (const json& conn : j.at("connections")) {
+        c.connections.emplace_back(hex(conn.at("c2s")), hex(conn.at("s2c")));
         c.bytes += c.connections.back().first.size() + c.connections.back().second.size();
     }
     if (decode_once(c) == failed) fail("connection_decoder fails on vectors/captures/" + file);

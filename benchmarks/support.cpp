@@ -81,205 +81,15 @@ std::string to_hex(const std::uint8_t* p, std::size_t n) {
     return sum;
 }
 
-// ---- json ---------------------------------------------------------------------
-
-const json* json::find(std::string_view key) const {
-    if (type != kind::object) return nullptr;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        if (keys[i] == key) return &items[i];
-    return nullptr;
-}
-
-const json& json::at(std::string_view key) const {
-    const json* v = find(key);
-    if (v == nullptr) fail(where + ": no key \"" + std::string(key) + "\"");
-    return *v;
-}
-
-const json& json::at(std::size_t i) const {
-    if (type != kind::array || i >= items.size()) fail(where + ": no array element " + std::to_string(i));
-    return items[i];
-}
-
-const std::string& json::str() const {
-    if (type != kind::string) fail(where + ": a string was expected");
-    return text;
-}
-
-byte_vector json::hex() const { return unhex(str(), where); }
-
-namespace {
-
-class json_parser {
-public:
-    json_parser(std::string_view text, const std::string& where) : s_(text), where_(where) {}
-
-    json document() {
-        json v = value();
-        space();
-        if (at_ != s_.size()) error("trailing characters");
-        return v;
-    }
-
-private:
-    [[noreturn]] void error(const std::string& what) const {
-        fail(where_ + ": JSON " + what + " at offset " + std::to_string(at_));
-    }
-    void space() {
-        while (at_ < s_.size() && (s_[at_] == ' ' || s_[at_] == '\n' || s_[at_] == '\r' || s_[at_] == '\t')) ++at_;
-    }
-    char peek() {
-        space();
-        if (at_ >= s_.size()) error("unexpected end");
-        return s_[at_];
-    }
-    void expect(char c) {
-        if (peek() != c) error(std::string("'") + c + "' expected");
-        ++at_;
-    }
-    bool literal(std::string_view word) {
-        if (s_.substr(at_, word.size()) != word) return false;
-        at_ += word.size();
-        return true;
-    }
-
-    json value() {
-        json v;
-        v.where = where_;
-        const char c = peek();
-        if (c == '{') {
-            v.type = json::kind::object;
-            ++at_;
-            if (peek() == '}') {
-                ++at_;
-                return v;
-            }
-            for (;;) {
-                v.keys.push_back(string());
-                expect(':');
-                v.items.push_back(value());
-                if (peek() == ',') {
-                    ++at_;
-                    continue;
-                }
-                expect('}');
-                return v;
-            }
-        }
-        if (c == '[') {
-            v.type = json::kind::array;
-            ++at_;
-            if (peek() == ']') {
-                ++at_;
-                return v;
-            }
-            for (;;) {
-                v.items.push_back(value());
-                if (peek() == ',') {
-                    ++at_;
-                    continue;
-                }
-                expect(']');
-                return v;
-            }
-        }
-        if (c == '"') {
-            v.type = json::kind::string;
-            v.text = string();
-            return v;
-        }
-        if (literal("true")) {
-            v.type = json::kind::boolean;
-            v.boolean = true;
-            return v;
-        }
-        if (literal("false")) {
-            v.type = json::kind::boolean;
-            return v;
-        }
-        if (literal("null")) return v;
-        const std::size_t start = at_;
-        while (at_ < s_.size() && (std::string_view("+-.eE0123456789").find(s_[at_]) != std::string_view::npos)) ++at_;
-        if (start == at_) error("value expected");
-        v.type = json::kind::number;
-        v.number = std::strtod(std::string(s_.substr(start, at_ - start)).c_str(), nullptr);
-        return v;
-    }
-
-    void utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xc0 | cp >> 6);
-            out += static_cast<char>(0x80 | (cp & 0x3f));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xe0 | cp >> 12);
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-            out += static_cast<char>(0x80 | (cp & 0x3f));
-        } else {
-            out += static_cast<char>(0xf0 | cp >> 18);
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-            out += static_cast<char>(0x80 | (cp & 0x3f));
-        }
-    }
-    unsigned hex4() {
-        if (at_ + 4 > s_.size()) error("bad \\u escape");
-        unsigned v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int d = hex_digit(s_[at_++]);
-            if (d < 0) error("bad \\u escape");
-            v = v << 4 | static_cast<unsigned>(d);
-        }
-        return v;
-    }
-
-    std::string string() {
-        expect('"');
-        std::string out;
-        for (;;) {
-            if (at_ >= s_.size()) error("unterminated string");
-            const char c = s_[at_++];
-            if (c == '"') return out;
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (at_ >= s_.size()) error("unterminated string");
-            switch (const char e = s_[at_++]) {
-                case '"': case '\\': case '/': out += e; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
-                case 'u': {
-                    unsigned cp = hex4();
-                    if (cp >= 0xd800 && cp < 0xdc00 && literal("\\u")) {
-                        const unsigned low = hex4();
-                        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-                    }
-                    utf8(out, cp);
-                    break;
-                }
-                default: error("bad escape");
-            }
-        }
-    }
-
-    std::string_view s_;
-    std::string where_;
-    std::size_t at_ = 0;
-};
-
-}  // namespace
-
-json parse_json(std::string_view text, const std::string& where) { return json_parser(text, where).document(); }
-
 json load_json(const std::string& path_in_source) {
-    const std::string path = source_dir() + "/" + path_in_source;
-    return parse_json(read_file(path), path_in_source);
+    try {
+        return json::parse(read_file(source_dir() + "/" + path_in_source));
+    } catch (const json::exception& e) {
+        fail(path_in_source + ": " + e.what());
+    }
 }
+
+byte_vector hex(const json& value) { return unhex(value.get<std::string>(), "a vectors/ hex value"); }
 
 std::vector<std::string> list_files(const std::string& dir, std::string_view suffix) {
     std::vector<std::string> out;
@@ -331,8 +141,8 @@ std::vector<hello_input> load_hello_inputs() {
         hello_input in;
         in.name = names[i];
         in.source = "vectors/rfc8448/simple_1rtt.json";
-        in.msg = messages.at(i).at("hex").hex();
-        in.rec = records.at(i).at("hex").hex();
+        in.msg = hex(messages.at(i).at("hex"));
+        in.rec = hex(records.at(i).at("hex"));
         out.push_back(std::move(in));
     }
     for (hello_input& in : out) {

@@ -1,11 +1,12 @@
 // benchmarks/support.hpp — what every benchmark file of tlswire_bench shares:
-// reading the inputs (hex files, a small JSON reader for vectors/), the
+// reading the inputs (hex files, vectors/*.json), the
 // allocation counter, the timing loop, and the byte-loop baseline.
 //
 // Nothing here includes tlswire: the Botan file uses it too.
 #pragma once
 
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -31,32 +32,11 @@ byte_vector unhex(std::string_view hex, const std::string& what);
 byte_vector read_hex_file(const std::string& path);  // one hex string, whitespace ignored
 std::string to_hex(const std::uint8_t* p, std::size_t n);
 
-// json — just enough JSON for vectors/*.json (RFC 8259 values; numbers as double).
-class json {
-public:
-    enum class kind : std::uint8_t { null, boolean, number, string, array, object };
-
-    kind type = kind::null;
-    bool boolean = false;
-    double number = 0;
-    std::string text;
-    std::vector<json> items;        // array; for an object, the values of `keys`
-    std::vector<std::string> keys;  // object, in file order
-
-    [[nodiscard]] const json* find(std::string_view key) const;
-    // at(key) / at(i) / str() / hex() fail loudly when the value is not there
-    // or not of that kind; `where` names the file for the message.
-    [[nodiscard]] const json& at(std::string_view key) const;
-    [[nodiscard]] const json& at(std::size_t i) const;
-    [[nodiscard]] const std::string& str() const;
-    [[nodiscard]] byte_vector hex() const;
-    [[nodiscard]] std::size_t size() const { return items.size(); }
-
-    std::string where;
-};
-
-json parse_json(std::string_view text, const std::string& where);
+// vectors/*.json, read with nlohmann/json (as the tests read them): a missing
+// key or a value of the wrong kind throws, which stops the binary loudly.
+using json = nlohmann::json;
 json load_json(const std::string& path_in_source);  // e.g. "vectors/rfc8448/simple_1rtt.json"
+byte_vector hex(const json& value);                 // a hex string value as bytes
 
 // Files of a directory whose names end in `suffix`, sorted by name.
 std::vector<std::string> list_files(const std::string& dir, std::string_view suffix);

@@ -43,17 +43,23 @@ HEADER = """\
 """
 
 
+def string_end(text, i):
+    """The index just past the string literal that starts at text[i] (a '"')."""
+    j = i + 1
+    while text[j] != '"':
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
 def strip_comments(text):
     """Remove /* */ and // comments, leaving string literals intact."""
     out, i, n = [], 0, len(text)
     while i < n:
         c = text[i]
         if c == '"':
-            j = i + 1
-            while text[j] != '"':
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i : j + 1])
-            i = j + 1
+            j = string_end(text, i)
+            out.append(text[i:j])
+            i = j
         elif text.startswith("/*", i):
             i = text.index("*/", i + 2) + 2
             out.append(" ")
@@ -72,11 +78,9 @@ def split_args(s):
     while i < len(s):
         c = s[i]
         if c == '"':
-            j = i + 1
-            while s[j] != '"':
-                j += 2 if s[j] == "\\" else 1
-            cur.append(s[i : j + 1])
-            i = j + 1
+            j = string_end(s, i)
+            cur.append(s[i:j])
+            i = j
             continue
         if c in "([{":
             depth += 1

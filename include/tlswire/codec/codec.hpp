@@ -39,16 +39,6 @@ template <described T>
     return out;
 }
 
-// parse_trusted<T>(in, ctx) — decode a T from bytes that a strict parse has
-// already validated (see reader::trusted): bounds are still checked, rules
-// are not. For views that re-read what was parsed before (typed access).
-template <described T>
-[[nodiscard]] constexpr result<T> parse_trusted(bytes_view in, const context& ctx = {}) {
-    result<T> out(std::in_place);
-    detail::read_whole(in, ctx, out, true);
-    return out;
-}
-
 // serialize(v, out, ctx) — write v into a fixed buffer; returns the size.
 template <described T>
 [[nodiscard]] constexpr result<std::size_t> serialize(const T& v, std::span<std::uint8_t> out, const context& ctx = {},

@@ -43,13 +43,6 @@ template <std::size_t W>
 struct uint_ {
     static constexpr std::size_t fixed_size = W;
     static constexpr bool plain_integer = true;
-    // load — the value at b[0..W) (the caller checked the bounds).
-    template <class T>
-    TLSWIRE_INLINE static constexpr T load(const std::uint8_t* b) noexcept {
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < W; ++i) v = (v << 8) | b[i];
-        return static_cast<T>(v);
-    }
     template <class T>
     TLSWIRE_INLINE static constexpr void read(reader& r, T& out, name_ref name, const context&) noexcept {
         out = static_cast<T>(r.template uint<W>(name));
@@ -169,8 +162,8 @@ TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_
             body.fail(errc::length_not_multiple, name);
             return;
         }
-        if (std::is_same_v<E, uint_<sizeof(T)>> || body.is_trusted()) {
-            out = list<T, E>::view(raw, raw.size() / E::fixed_size, ctx);  // nothing more to check
+        if (requires { E::plain_integer; } || body.is_trusted()) {
+            out = list<T, E>::view(raw, ctx);  // nothing more to check
             body.take_rest();
             return;
         }
@@ -182,6 +175,17 @@ TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_
         ++n;
     }
     if (body.ok()) out = list<T, E>::view(raw, n, ctx);
+}
+
+// write_elements — a list's body: a parsed list goes back exactly as it came,
+// a built one element by element.
+template <class T, class E>
+TLSWIRE_INLINE constexpr void write_elements(writer& w, const list<T, E>& v, name_ref name, const context& ctx) {
+    if (!v.built()) {
+        w.bytes(v.raw());
+        return;
+    }
+    for (const T& x : v) E::write(w, x, name, ctx);
 }
 
 // vec<L, Min, Max> — T x<Min..Max>: a list whose body has an L-byte length.
@@ -196,13 +200,7 @@ struct vec {
     }
     template <class T, class E>
     TLSWIRE_INLINE static constexpr void write(writer& w, const list<T, E>& v, name_ref name, const context& ctx) {
-        w.prefixed(L, Min, Max, name, [&](writer& c) {
-            if (!v.built()) {
-                c.bytes(v.raw());  // a parsed list goes back exactly as it came
-                return;
-            }
-            for (const T& x : v) E::write(c, x, name, ctx);
-        });
+        w.prefixed(L, Min, Max, name, [&](writer& c) { write_elements(c, v, name, ctx); });
     }
 };
 

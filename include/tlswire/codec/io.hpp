@@ -38,8 +38,6 @@ public:
     // strict — whether strict rules are to be checked: a strict context, and
     // bytes not validated before (see reader::trusted).
     [[nodiscard]] TLSWIRE_INLINE constexpr bool strict() const noexcept { return ctx_.strict() && !r_.is_trusted(); }
-    // validating — whether rules are to be checked at all (false on trusted bytes).
-    [[nodiscard]] TLSWIRE_INLINE constexpr bool validating() const noexcept { return !r_.is_trusted(); }
     // at_end — no bytes left in this structure (for optional trailing fields).
     [[nodiscard]] TLSWIRE_INLINE constexpr bool at_end() const noexcept { return r_.empty(); }
     // mark — the absolute offset of the next field, for errors found later.
@@ -74,7 +72,6 @@ public:
     [[nodiscard]] constexpr writer& out() noexcept { return w_; }
     [[nodiscard]] constexpr bool ok() const noexcept { return w_.ok(); }
     [[nodiscard]] constexpr bool strict() const noexcept { return ctx_.strict(); }
-    [[nodiscard]] constexpr bool validating() const noexcept { return false; }
     [[nodiscard]] constexpr bool at_end() const noexcept { return false; }
     [[nodiscard]] constexpr std::size_t mark() const noexcept { return 0; }
     constexpr void check(bool, errc, std::string_view, std::size_t) noexcept {}  // writers emit anything
@@ -103,7 +100,6 @@ public:
     [[nodiscard]] constexpr const context& ctx() const noexcept { return ctx_; }
     [[nodiscard]] constexpr bool ok() const noexcept { return true; }
     [[nodiscard]] constexpr bool strict() const noexcept { return ctx_.strict(); }
-    [[nodiscard]] constexpr bool validating() const noexcept { return false; }
     [[nodiscard]] constexpr bool at_end() const noexcept { return false; }
     [[nodiscard]] constexpr std::size_t mark() const noexcept { return 0; }
     constexpr void check(bool, errc, std::string_view, std::size_t) noexcept {}

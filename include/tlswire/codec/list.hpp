@@ -70,7 +70,7 @@ public:
         constexpr iterator() = default;
         TLSWIRE_INLINE constexpr reference operator*() const noexcept {
             if (built_) return values_[pos_];
-            if constexpr (plain) return Elem::template load<T>(raw_.data() + Elem::fixed_size * pos_);
+            if constexpr (plain) return static_cast<T>(load_be<Elem::fixed_size>(raw_.data() + Elem::fixed_size * pos_));
             else return current_;
         }
         TLSWIRE_INLINE constexpr const T* operator->() const noexcept

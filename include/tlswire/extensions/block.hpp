@@ -81,26 +81,34 @@ struct extension_index {
         known = !overflow;
         return 0;
     }
-    // record — the first position of a type below 64 (false: already there).
-    TLSWIRE_INLINE constexpr bool record_low(std::uint16_t t, std::uint16_t pos) noexcept {
-        const std::uint64_t bit = std::uint64_t{1} << t;
-        if (low_present & bit) return false;
-        low_present |= bit;
-        set16(low_at, 2 * t, pos);
-        return true;
-    }
-    // record_other — append a type >= 64 (false: the table is full).
-    TLSWIRE_INLINE constexpr bool record_other(std::uint16_t t, std::uint16_t pos) noexcept {
-        if (others == other_slots) return false;
+    // add — record position `pos` for type t unless t was seen before, and
+    // say whether it was: yes, no, or unknown (t >= 64 and the small table
+    // full, so the index cannot tell).
+    enum class seen : std::uint8_t { no, yes, unknown };
+    TLSWIRE_INLINE constexpr seen add(std::uint16_t t, std::uint16_t pos) noexcept {
+        if (t < low_slots) {
+            const std::uint64_t bit = std::uint64_t{1} << t;
+            if (low_present & bit) return seen::yes;
+            low_present |= bit;
+            set16(low_at, 2 * t, pos);
+            return seen::no;
+        }
+        bool known = false;
+        if (first(t, known) != 0) return seen::yes;
+        if (!known) return seen::unknown;
+        if (others == other_slots) {
+            overflow = true;
+            return seen::unknown;
+        }
         set16(other_at, 4 * others, t);
         set16(other_at, 4 * others + 2, pos);
         ++others;
-        return true;
+        return seen::no;
     }
 
 private:
     TLSWIRE_INLINE static constexpr std::uint16_t get16(const unsigned char* b, std::size_t i) noexcept {
-        return static_cast<std::uint16_t>((b[i] << 8) | b[i + 1]);
+        return static_cast<std::uint16_t>(load_be<2>(b + i));
     }
     TLSWIRE_INLINE static constexpr void set16(unsigned char* b, std::size_t i, std::uint16_t v) noexcept {
         b[i] = static_cast<unsigned char>(v >> 8);
@@ -197,8 +205,7 @@ private:
     // body_at — extension_data of the entry at body offset `at` (parsed blocks).
     [[nodiscard]] TLSWIRE_INLINE constexpr bytes_view body_at(std::size_t at) const noexcept {
         const bytes_view raw = entries.raw();
-        const std::size_t n = (std::size_t{raw[at + 2]} << 8) | raw[at + 3];
-        return raw.subspan(at + 4, n);
+        return raw.subspan(at + 4, static_cast<std::size_t>(load_be<2>(raw.data() + at + 2)));
     }
     // validated_for — whether the parse's checks cover a parse in `ctx`: the
     // same facts, and at least as strict.
@@ -227,7 +234,8 @@ struct extensions_fmt {
         const bool trusted = body.is_trusted();
         const bool strict = ctx.strict() && !trusted;
         std::size_t count = 0;
-        std::size_t first_dup = detail::npos;  // computed when the small index overflows
+        std::size_t first_dup = detail::npos;  // from a full scan, once the index cannot tell
+        bool scanned = false;
         bool psk_seen = false;
         while (!body.empty()) {
             const std::size_t at = body.offset();
@@ -239,17 +247,13 @@ struct extensions_fmt {
             ++count;
             const auto type = static_cast<extension_type>(t);
             const auto pos = static_cast<std::uint16_t>(rel + 1);  // rel < 2^16 - 4
-            bool duplicate = false;
-            if (t < detail::extension_index::low_slots) {
-                duplicate = !ix.record_low(t, pos);
-            } else {
-                bool known = false;
-                duplicate = ix.first(t, known) != 0;
-                if (!duplicate && known && !ix.record_other(t, pos)) {
-                    ix.overflow = true;
-                    if (strict) first_dup = detail::first_duplicate(raw);
-                }
-                if (!known || ix.overflow) duplicate = duplicate || rel == first_dup;
+            using seen = detail::extension_index::seen;
+            const seen before = ix.add(t, pos);
+            bool duplicate = before == seen::yes;
+            if (before == seen::unknown && strict) [[unlikely]] {
+                if (!scanned) first_dup = detail::first_duplicate(raw);
+                scanned = true;
+                duplicate = rel == first_dup;
             }
             if (strict) {
                 // RFC 8446 §4.2: "There MUST NOT be more than one extension of the same type in a given

@@ -47,11 +47,7 @@ struct to_end {
     }
     template <class T, class E>
     static constexpr void write(writer& w, const list<T, E>& v, name_ref name, const context& ctx) {
-        if (!v.built()) {
-            w.bytes(v.raw());
-            return;
-        }
-        for (const T& x : v) E::write(w, x, name, ctx);
+        write_elements(w, v, name, ctx);
     }
 };
 

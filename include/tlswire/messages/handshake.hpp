@@ -177,8 +177,7 @@ constexpr handshake_message read_handshake(reader& r, const context& ctx) {
 // parse_handshake(in, ctx) — `in` holds exactly one handshake message.
 template <class D = void>
 [[nodiscard]] constexpr result<handshake_message> parse_handshake(bytes_view in, const context& ctx = {}) {
-    // Not a value-initialized variant: that zeroes all 384 bytes of its storage.
-    result<handshake_message> out(std::in_place, std::in_place_index<0>, unknown_handshake{});
+    result<handshake_message> out(std::in_place);
     reader r(in, out.error_sink());
     read_handshake_into<D>(r, ctx, *out);
     r.expect_end("Handshake");

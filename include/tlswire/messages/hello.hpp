@@ -114,7 +114,7 @@ struct basic_server_hello {
         else io("extensions", self.extensions, extensions_fmt<Kind, 0, true>{});
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
             const bool is_hrr =
-                self.random.size() == 32 && equal_bytes<32>(self.random.data(), hello_retry_request_random.data());
+                self.random.size() == 32 && equal_bytes(self.random.data(), hello_retry_request_random.data(), 32);
             io.check(is_hrr == (Kind == message_kind::hello_retry_request), errc::illegal_value, "random", random_at);
             // RFC 8446 §4.1.3: in TLS 1.3 legacy_version MUST be 0x0303 and
             // legacy_compression_method MUST be 0.
@@ -135,7 +135,7 @@ using hello_retry_request = basic_server_hello<message_kind::hello_retry_request
 // random (RFC 8446 §4.1.3). Looks only at bytes 2..33 of the body.
 [[nodiscard]] constexpr bool is_hello_retry_request(bytes_view server_hello_body) noexcept {
     return server_hello_body.size() >= 34 &&
-           equal_bytes<32>(server_hello_body.data() + 2, hello_retry_request_random.data());
+           equal_bytes(server_hello_body.data() + 2, hello_retry_request_random.data(), 32);
 }
 
 }  // namespace tlswire

@@ -6,6 +6,17 @@
 #include <span>
 #include <type_traits>
 
+// TLSWIRE_INLINE — the hot path: always inlined (a parse is a few hundred of
+// these, and an out-of-line call each would cost more than the work).
+// TLSWIRE_COLD — the error path: out of line, kept away from the hot code.
+#if defined(__GNUC__) || defined(__clang__)
+#define TLSWIRE_INLINE __attribute__((always_inline)) inline
+#define TLSWIRE_COLD __attribute__((cold, noinline))
+#else
+#define TLSWIRE_INLINE inline
+#define TLSWIRE_COLD
+#endif
+
 namespace tlswire {
 
 // bytes_view — a borrowed run of bytes. Every opaque field a parse returns is a
@@ -14,22 +25,28 @@ using bytes_view = std::span<const std::uint8_t>;
 
 // Byte-wise equality that works in constant evaluation (std::ranges::equal
 // would too, but this keeps <algorithm> out of the hot headers).
-[[nodiscard]] constexpr bool equal_bytes(bytes_view a, bytes_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    if (!std::is_constant_evaluated()) return a.empty() || __builtin_memcmp(a.data(), b.data(), a.size()) == 0;
-    for (std::size_t i = 0; i < a.size(); ++i)
+// equal_bytes(a, b, n) — a[0..n) == b[0..n); the caller checked the sizes.
+// Where n is a constant, the compiler compares in a few wide loads.
+[[nodiscard]] TLSWIRE_INLINE constexpr bool equal_bytes(const std::uint8_t* a, const std::uint8_t* b,
+                                                      std::size_t n) noexcept {
+    if (!std::is_constant_evaluated()) return n == 0 || __builtin_memcmp(a, b, n) == 0;
+    for (std::size_t i = 0; i < n; ++i)
         if (a[i] != b[i]) return false;
     return true;
 }
 
-// equal_bytes<N>(a, b) — a[0..N) == b[0..N); the caller checked both sizes.
-// A fixed size lets the compiler compare in a few wide loads.
-template <std::size_t N>
-[[nodiscard]] constexpr bool equal_bytes(const std::uint8_t* a, const std::uint8_t* b) noexcept {
-    if (!std::is_constant_evaluated()) return __builtin_memcmp(a, b, N) == 0;
-    for (std::size_t i = 0; i < N; ++i)
-        if (a[i] != b[i]) return false;
-    return true;
+[[nodiscard]] constexpr bool equal_bytes(bytes_view a, bytes_view b) noexcept {
+    return a.size() == b.size() && equal_bytes(a.data(), b.data(), a.size());
+}
+
+// load_be<W>(b) — the W-byte big-endian unsigned at b[0..W) (W = 1..8; the
+// caller checked the bounds).
+template <std::size_t W>
+[[nodiscard]] TLSWIRE_INLINE constexpr std::uint64_t load_be(const std::uint8_t* b) noexcept {
+    static_assert(W >= 1 && W <= 8);
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < W; ++i) v = (v << 8) | b[i];
+    return v;
 }
 
 // The largest length an N-byte length prefix can express (N = 1..4).

@@ -70,7 +70,6 @@ struct name_ref {
         requires std::is_same_v<P, const char*>
     constexpr name_ref(P s) noexcept : name_ref(std::string_view(s)) {}  // NOLINT: implicit
     constexpr operator std::string_view() const noexcept { return {data, size}; }  // NOLINT: implicit
-    [[nodiscard]] constexpr std::string_view view() const noexcept { return {data, size}; }
 };
 
 // error — what went wrong, where. `offset` counts from the start of the buffer
@@ -95,11 +94,6 @@ public:
     // result(std::in_place) — a default T and no error, for a parser that
     // fills the value and reports into error_sink() in place (no copy of T).
     constexpr explicit result(std::in_place_t) noexcept(std::is_nothrow_default_constructible_v<T>) {}
-    // result(std::in_place, args...) — the same with T(args...) (e.g. a variant's
-    // in_place_index, so that its whole storage is not zeroed first).
-    template <class A, class... Args>
-    constexpr explicit result(std::in_place_t, A&& a, Args&&... args)
-        : value_(std::forward<A>(a), std::forward<Args>(args)...) {}
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return err_.code == errc::ok; }
     [[nodiscard]] constexpr explicit operator bool() const noexcept { return has_value(); }

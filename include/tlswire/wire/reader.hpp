@@ -21,18 +21,6 @@
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
 
-// TLSWIRE_INLINE — the hot path: always inlined (a parse is a few hundred of
-// these, and an out-of-line call each would cost more than the work).
-// TLSWIRE_COLD — the error path: out of line, kept away from the hot code.
-#if defined(__GNUC__) || defined(__clang__)
-#define TLSWIRE_INLINE __attribute__((always_inline)) inline
-#define TLSWIRE_INLINE_LAMBDA __attribute__((always_inline))
-#define TLSWIRE_COLD __attribute__((cold, noinline))
-#else
-#define TLSWIRE_INLINE inline
-#define TLSWIRE_INLINE_LAMBDA
-#define TLSWIRE_COLD
-#endif
 
 namespace tlswire {
 
@@ -71,18 +59,9 @@ class reader {
     }
 
     template <std::size_t W>
-    TLSWIRE_INLINE static constexpr std::uint64_t load(const std::uint8_t* b) noexcept {
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < W; ++i) v = (v << 8) | b[i];
-        return v;
-    }
-
-    template <std::size_t W>
     TLSWIRE_INLINE constexpr std::uint64_t be(name_ref where) noexcept {
-        static_assert(W <= 8);
-        return load<W>(take(W, where));
+        return load_be<W>(take(W, where));
     }
-
 
 public:
     // trusted — a reader over bytes that a strict parse has already validated
@@ -94,16 +73,15 @@ public:
     static constexpr trusted_t trusted{};
 
     // reader(data, sink) — read `data`; offsets in errors count from data[0].
-    constexpr reader(bytes_view data, error& sink) noexcept
-        : origin_(data.data()), begin_(data.data()), p_(data.data()), end_(data.data() + data.size()), base_(0),
-          sink_(&sink) {}
+    constexpr reader(bytes_view data, error& sink) noexcept : reader(data, sink, 0) {}
     // reader(data, sink, base) — `data` starts at absolute offset `base`.
     constexpr reader(bytes_view data, error& sink, std::size_t base) noexcept
         : origin_(data.data()), begin_(data.data()), p_(data.data()), end_(data.data() + data.size()), base_(base),
           sink_(&sink) {}
-    constexpr reader(bytes_view data, error& sink, std::size_t base, trusted_t) noexcept
-        : origin_(data.data()), begin_(data.data()), p_(data.data()), end_(data.data() + data.size()), base_(base),
-          sink_(&sink), trusted_(true) {}
+    // reader(data, sink, base, trusted) — the same over validated bytes.
+    constexpr reader(bytes_view data, error& sink, std::size_t base, trusted_t) noexcept : reader(data, sink, base) {
+        trusted_ = true;
+    }
 
     // is_trusted — whether the bytes were validated before (see `trusted`).
     [[nodiscard]] TLSWIRE_INLINE constexpr bool is_trusted() const noexcept { return trusted_; }
@@ -205,11 +183,10 @@ public:
 
     // sub — a sub-reader over the next n bytes.
     TLSWIRE_INLINE constexpr reader sub(std::size_t n, name_ref where) noexcept {
-        if (n > remaining()) [[unlikely]] {
-            fail_at(errc::truncated, offset(), where);
-            n = 0;
-        }
-        return take_sub(n);
+        const std::uint8_t* b = take(n, where);
+        if (b == zeros_.data()) [[unlikely]]
+            return reader(*this, p_, 0);  // failed: an empty reader at the end
+        return reader(*this, b, n);
     }
 
     // expect_end — the structure must be fully consumed.

@@ -19,7 +19,6 @@
 
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
-#include "tlswire/wire/reader.hpp"  // TLSWIRE_INLINE, TLSWIRE_COLD
 
 namespace tlswire {
 
@@ -70,25 +69,24 @@ class writer {
         return nullptr;
     }
 
-    TLSWIRE_INLINE static constexpr void copy(std::uint8_t* out, const std::uint8_t* in, std::size_t n) noexcept {
-        if (!std::is_constant_evaluated()) {
-            __builtin_memcpy(out, in, n);
+    // emit — n bytes, byte i being byte_at(i): into reserve()'s run, or one
+    // by one through put() where reserve() hands out none (a full buffer, a
+    // vector in constant evaluation).
+    template <class ByteAt>
+    TLSWIRE_INLINE constexpr void emit(std::size_t n, ByteAt byte_at) {
+        std::uint8_t* out = reserve(n);
+        if (out == nullptr) [[unlikely]] {
+            if (mode_ != target::count && ok())
+                for (std::size_t i = 0; i < n; ++i) put(byte_at(i));  // what fits; the error marks where it stopped
             return;
         }
-        for (std::size_t i = 0; i < n; ++i) out[i] = in[i];
+        for (std::size_t i = 0; i < n; ++i) out[i] = byte_at(i);
     }
 
     template <std::size_t W>
     TLSWIRE_INLINE constexpr void be(std::uint64_t v) noexcept {
-        std::uint8_t* out = reserve(W);
-        if (out == nullptr) [[unlikely]] {
-            if (mode_ != target::count && ok())
-                for (std::size_t i = W; i-- > 0;) put(static_cast<std::uint8_t>(v >> (8 * i)));
-            return;
-        }
-        for (std::size_t i = 0; i < W; ++i) out[i] = static_cast<std::uint8_t>(v >> (8 * (W - 1 - i)));
+        emit(W, [v](std::size_t i) { return static_cast<std::uint8_t>(v >> (8 * (W - 1 - i))); });
     }
-
 
 public:
     // writer() — counts bytes, writes nothing.
@@ -138,31 +136,24 @@ public:
     }
     // uint — the same with the width at run time.
     constexpr void uint(std::uint64_t v, std::size_t width, name_ref where = {}) noexcept {
-        if (width < 8 && (v >> (8 * width)) != 0) {
-            fail(errc::length_overflow, where);
-            return;
+        switch (width) {
+            case 1: return uint<1>(v, where);
+            case 2: return uint<2>(v, where);
+            case 3: return uint<3>(v, where);
+            case 4: return uint<4>(v, where);
+            case 5: return uint<5>(v, where);
+            case 6: return uint<6>(v, where);
+            case 7: return uint<7>(v, where);
+            case 8: return uint<8>(v, where);
+            default: fail(errc::unsupported, where);
         }
-        for (std::size_t i = width; i-- > 0;) put(static_cast<std::uint8_t>(v >> (8 * i)));
     }
 
     TLSWIRE_INLINE constexpr void bytes(bytes_view b) {
-        if (b.empty()) return;
-        std::uint8_t* out = reserve(b.size());
-        if (out == nullptr) [[unlikely]] {
-            if (mode_ != target::count && ok())
-                for (std::uint8_t x : b) put(x);  // what fits is written; the error marks where it stopped
-            return;
-        }
-        copy(out, b.data(), b.size());
+        if (!b.empty()) emit(b.size(), [b](std::size_t i) { return b[i]; });
     }
     TLSWIRE_INLINE constexpr void zeros(std::size_t n) noexcept {
-        std::uint8_t* out = reserve(n);
-        if (out == nullptr) [[unlikely]] {
-            if (mode_ != target::count && ok())
-                for (std::size_t i = 0; i < n; ++i) put(0);
-            return;
-        }
-        for (std::size_t i = 0; i < n; ++i) out[i] = 0;
+        emit(n, [](std::size_t) { return std::uint8_t{0}; });
     }
 
     // prefixed — `prefix_bytes`-wide length, then whatever `body(*this)` writes.
