@@ -18,13 +18,16 @@
 namespace tlswire {
 
 namespace detail {
-// read_whole<T>(in, ctx, out, trusted) — read a T that spans all of `in`
-// into the fresh `out` (filled in place: no copy of T).
+// read_whole<T>(in, ctx, trusted) — what fills a result<T> with the T that
+// spans all of `in`: for result(std::in_place, fill), which builds the
+// result in the caller's object (no copy of T, no zeroing first).
 template <described T>
-TLSWIRE_INLINE constexpr void read_whole(bytes_view in, const context& ctx, result<T>& out, bool trusted) {
-    reader r = trusted ? reader(in, out.error_sink(), 0, reader::trusted) : reader(in, out.error_sink());
-    described_format::read(r, *out, T::wire_name, ctx);
-    r.expect_end(T::wire_name);
+TLSWIRE_INLINE constexpr auto read_whole(bytes_view in, const context& ctx, bool trusted) {
+    return [in, &ctx, trusted](T& value, error& sink) {
+        reader r = trusted ? reader(in, sink, 0, reader::trusted) : reader(in, sink);
+        described_format::read(r, value, T::wire_name, ctx);
+        r.expect_end(T::wire_name);
+    };
 }
 }  // namespace detail
 
@@ -34,9 +37,7 @@ TLSWIRE_INLINE constexpr void read_whole(bytes_view in, const context& ctx, resu
 // with errc::trailing_data naming T.
 template <described T>
 [[nodiscard]] constexpr result<T> parse(bytes_view in, const context& ctx = {}) {
-    result<T> out(std::in_place);
-    detail::read_whole(in, ctx, out, false);
-    return out;
+    return result<T>(std::in_place, detail::read_whole<T>(in, ctx, false));
 }
 
 // serialize(v, out, ctx) — write v into a fixed buffer; returns the size.

@@ -163,7 +163,7 @@ TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_
             return;
         }
         if (requires { E::plain_integer; } || body.is_trusted()) {
-            out = list<T, E>::view(raw, ctx);  // nothing more to check
+            out.set_view(raw, raw.size() / E::fixed_size, ctx);  // nothing more to check
             body.take_rest();
             return;
         }
@@ -174,7 +174,7 @@ TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_
         E::read(body, element, name, ctx);
         ++n;
     }
-    if (body.ok()) out = list<T, E>::view(raw, n, ctx);
+    if (body.ok()) out.set_view(raw, n, ctx);
 }
 
 // write_elements — a list's body: a parsed list goes back exactly as it came,

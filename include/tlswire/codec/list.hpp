@@ -38,9 +38,7 @@ public:
     [[nodiscard]] TLSWIRE_INLINE static constexpr list view(bytes_view raw, std::size_t count,
                                                             const context& ctx) noexcept {
         list l;
-        l.raw_ = raw;
-        l.count_ = count;
-        l.ctx_ = ctx;
+        l.set_view(raw, count, ctx);
         return l;
     }
     // view — the same, for fixed-size elements (the count follows from the size).
@@ -48,6 +46,15 @@ public:
         requires requires { Elem::fixed_size; }
     {
         return view(raw, raw.size() / Elem::fixed_size, ctx);
+    }
+    // set_view — make this list that view, in place (a parse fills the
+    // message it returns field by field, with no temporary list to copy).
+    TLSWIRE_INLINE constexpr void set_view(bytes_view raw, std::size_t count, const context& ctx) noexcept {
+        values_ = {};
+        raw_ = raw;
+        count_ = count;
+        ctx_ = ctx;
+        built_ = false;
     }
 
     // raw — the vector body as received (empty for a list built from values).
@@ -69,8 +76,9 @@ public:
 
         constexpr iterator() = default;
         TLSWIRE_INLINE constexpr reference operator*() const noexcept {
-            if (built_) return values_[pos_];
-            if constexpr (plain) return static_cast<T>(load_be<Elem::fixed_size>(raw_.data() + Elem::fixed_size * pos_));
+            if (list_->built_) return list_->values_[pos_];
+            if constexpr (plain)
+                return static_cast<T>(load_be<Elem::fixed_size>(list_->raw_.data() + Elem::fixed_size * pos_));
             else return current_;
         }
         TLSWIRE_INLINE constexpr const T* operator->() const noexcept
@@ -79,7 +87,7 @@ public:
             return &**this;
         }
         TLSWIRE_INLINE constexpr iterator& operator++() noexcept {
-            if (plain || built_) {
+            if (plain || list_->built_) {
                 ++pos_;
             } else {
                 pos_ = next_;
@@ -100,10 +108,9 @@ public:
 
     private:
         friend class list;
-        TLSWIRE_INLINE constexpr iterator(const list& l, bool at_end) noexcept
-            : values_(l.values_), raw_(l.raw_), ctx_(l.ctx_), built_(l.built_) {
-            if (at_end) pos_ = built_ ? values_.size() : plain ? raw_.size() / width() : raw_.size();
-            else if (!plain && !built_) decode();
+        TLSWIRE_INLINE constexpr iterator(const list& l, bool at_end) noexcept : list_(&l) {
+            if (at_end) pos_ = l.built_ ? l.values_.size() : plain ? l.raw_.size() / width() : l.raw_.size();
+            else if (!plain && !l.built_) decode();
         }
         static constexpr std::size_t width() noexcept {
             if constexpr (plain) return Elem::fixed_size;
@@ -113,21 +120,19 @@ public:
         // when the list was parsed, so this is a trusted read: no rule is
         // checked again (and bounds still are).
         TLSWIRE_INLINE constexpr void decode() noexcept {
-            if (pos_ >= raw_.size()) return;
+            const bytes_view raw = list_->raw_;
+            if (pos_ >= raw.size()) return;
             error e;
-            reader r(raw_.subspan(pos_), e, 0, reader::trusted);
+            reader r(raw.subspan(pos_), e, 0, reader::trusted);
             current_ = T{};
-            Elem::read(r, current_, "element", ctx_);
-            next_ = e ? raw_.size() : pos_ + r.position();
+            Elem::read(r, current_, "element", list_->ctx_);
+            next_ = e ? raw.size() : pos_ + r.position();
         }
 
-        std::span<const T> values_{};
-        bytes_view raw_{};
-        context ctx_{};
+        const list* list_ = nullptr;  // the list iterated (it outlives its iterators)
         T current_{};
         std::size_t pos_ = 0;
         std::size_t next_ = 0;
-        bool built_ = false;
     };
 
     [[nodiscard]] TLSWIRE_INLINE constexpr iterator begin() const noexcept { return iterator(*this, false); }

@@ -189,16 +189,12 @@ struct extension_block {
     // parse of this block already validated that body with T in the same
     // context, it is decoded without checking it again.
     template <typed_extension T>
-    [[nodiscard]] constexpr std::optional<result<T>> get(const context& ctx = {}) const {
+    [[nodiscard]] TLSWIRE_INLINE constexpr std::optional<result<T>> get(const context& ctx = {}) const {
         const std::optional<bytes_view> body = find(T::type);
         if (!body) return std::nullopt;
-        // A body validated by the parse is decoded trusted. (Built as a local
-        // and moved into the optional: constructing it inside the optional
-        // zeroes the optional's whole storage first.)
+        // A body validated by the parse is decoded trusted.
         const bool trusted = index.complete && detail::dispatches_to<T>(kind) && validated_for(ctx);
-        result<T> r(std::in_place);
-        detail::read_whole(*body, ctx, r, trusted);
-        return r;
+        return std::optional<result<T>>(std::in_place, std::in_place, detail::read_whole<T>(*body, ctx, trusted));
     }
 
 private:
@@ -274,7 +270,7 @@ struct extensions_fmt {
             if (!trusted) validate_extension_body<Kind>(data.all(), data.offset(), body.sink(), type, ctx);
         }
         if (body.ok()) {
-            out.entries = list_of<extension>::view(raw, count, ctx);
+            out.entries.set_view(raw, count, ctx);
             ix.complete = true;
         }
     }

@@ -177,11 +177,11 @@ constexpr handshake_message read_handshake(reader& r, const context& ctx) {
 // parse_handshake(in, ctx) — `in` holds exactly one handshake message.
 template <class D = void>
 [[nodiscard]] constexpr result<handshake_message> parse_handshake(bytes_view in, const context& ctx = {}) {
-    result<handshake_message> out(std::in_place);
-    reader r(in, out.error_sink());
-    read_handshake_into<D>(r, ctx, *out);
-    r.expect_end("Handshake");
-    return out;
+    return result<handshake_message>(std::in_place, [&](handshake_message& m, error& sink) {
+        reader r(in, sink);
+        read_handshake_into<D>(r, ctx, m);
+        r.expect_end("Handshake");
+    });
 }
 
 // write_handshake(w, m, ctx) — msg_type, the uint24 length, then the body.

@@ -44,6 +44,25 @@ using bytes_view = std::span<const std::uint8_t>;
 template <std::size_t W>
 [[nodiscard]] TLSWIRE_INLINE constexpr std::uint64_t load_be(const std::uint8_t* b) noexcept {
     static_assert(W >= 1 && W <= 8);
+#if defined(__GNUC__) || defined(__clang__)
+    // One load and a byte swap (compilers do not always fuse the byte loads
+    // below, e.g. in a loop over a list's elements).
+    if (!std::is_constant_evaluated() && (W == 2 || W == 4 || W == 8)) {
+        if constexpr (W == 2) {
+            std::uint16_t v;
+            __builtin_memcpy(&v, b, 2);
+            return __builtin_bswap16(v);
+        } else if constexpr (W == 4) {
+            std::uint32_t v;
+            __builtin_memcpy(&v, b, 4);
+            return __builtin_bswap32(v);
+        } else if constexpr (W == 8) {
+            std::uint64_t v;
+            __builtin_memcpy(&v, b, 8);
+            return __builtin_bswap64(v);
+        }
+    }
+#endif
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < W; ++i) v = (v << 8) | b[i];
     return v;

@@ -90,10 +90,25 @@ class [[nodiscard]] result {
 public:
     constexpr result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit by design
         : value_(std::move(value)) {}
-    constexpr result(error e) noexcept : err_(e) {}  // NOLINT: implicit by design
+    constexpr result(error e) noexcept : value_{}, err_(e) {}  // NOLINT: implicit by design
     // result(std::in_place) — a default T and no error, for a parser that
     // fills the value and reports into error_sink() in place (no copy of T).
-    constexpr explicit result(std::in_place_t) noexcept(std::is_nothrow_default_constructible_v<T>) {}
+    // A structure is default-initialized, not value-initialized: every
+    // member of a tlswire structure has its own initializer, and value-
+    // initialization would first zero the whole object (a block store that
+    // costs more than a small parse).
+    constexpr explicit result(std::in_place_t) noexcept(std::is_nothrow_default_constructible_v<T>)
+        requires std::is_class_v<T>
+    {}
+    constexpr explicit result(std::in_place_t) noexcept requires(!std::is_class_v<T>) : value_{} {}
+    // result(std::in_place, fill) — the same, then fill(value, error_sink):
+    // for a parser returning the result as a prvalue, so that it is built in
+    // the caller's object (GCC zeroes a named return object whole first).
+    template <class Fill>
+        requires std::is_invocable_v<Fill&, T&, error&>
+    constexpr result(std::in_place_t, Fill&& fill) : result(std::in_place) {
+        fill(value_, err_);
+    }
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return err_.code == errc::ok; }
     [[nodiscard]] constexpr explicit operator bool() const noexcept { return has_value(); }
@@ -111,7 +126,7 @@ public:
     [[nodiscard]] constexpr const error& err() const noexcept { return err_; }
 
 private:
-    T value_{};
+    T value_;  // NOLINT: initialized by every constructor (see result(std::in_place))
     error err_{};
 };
 
