@@ -1,6 +1,7 @@
 // examples/tlswire/cli.cpp — subcommand dispatch, help and usage errors.
 #include "cli.hpp"
 
+#include <exception>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -43,8 +44,9 @@ Output: JSON Lines, one object per handshake message with "type" (RFC name),
 IANA names for registry values, "0x1a1a" for unregistered ones, extensions as
 {"type", "data", decoded fields}); one object per other record
 (change_cipher_spec, alert, and protected records with "encrypted": true and
-their "length"). A parse failure prints {"error": {"code", "offset", "where"}}
-and the exit status is 1.
+their "length"). A parse failure prints {"error": {"code", "offset", "where"}},
+an input that cannot be read {"error": {"code": "unreadable_input", "file",
+"reason"}}, and the exit status is 1.
 
 options:
   --hex                  the input is hex text
@@ -150,8 +152,9 @@ int usage(std::ostream& err, std::string_view subcommand, std::string_view probl
     return exit_usage;
 }
 
-int run(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
-        const hooks& h) {
+namespace {
+int dispatch(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+             const hooks& h) {
     if (args.empty()) return usage(err, "", "a subcommand is needed");
     const std::string_view sub = args[0];
     const auto rest = args.subspan(1);
@@ -167,6 +170,21 @@ int run(std::span<const std::string_view> args, std::istream& in, std::ostream& 
     if (sub == "finished") return finished_command(rest, in, out, err);
     if (sub == "tls13-secrets") return tls13_secrets_command(rest, in, out, err);
     return usage(err, "", "unknown subcommand " + std::string(sub));
+}
+}  // namespace
+
+int run(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+        const hooks& h) {
+    // The parsers never throw; what can is the host (memory, streams). It
+    // ends the run with exit 1 and a message, never with an abort.
+    try {
+        return dispatch(args, in, out, err, h);
+    } catch (const std::exception& e) {
+        err << "tlswire: " << e.what() << '\n';
+    } catch (...) {
+        err << "tlswire: unexpected failure\n";
+    }
+    return exit_failure;
 }
 
 int run(int argc, const char* const* argv, std::istream& in, std::ostream& out, std::ostream& err) {

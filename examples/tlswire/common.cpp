@@ -2,9 +2,12 @@
 #include "common.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <istream>
-#include <iterator>
+#include <system_error>
 
 #include "tlswire/messages/record.hpp"
 #include "tlswire/print/sink.hpp"
@@ -88,20 +91,59 @@ result<std::vector<std::uint8_t>> parse_hex(std::string_view text, std::string_v
 
 std::string to_hex(bytes_view b) { return print::to_hex(b); }
 
+std::string input_problem::message() const { return (file == "-" ? std::string("-") : file) + ": " + reason; }
+
+void print_input_problem(print::sink& s, const input_problem& p) {
+    s.begin_object();
+    s.key("error");
+    s.begin_object();
+    s.key("code");
+    s.string("unreadable_input");
+    s.key("file");
+    s.string(p.file);
+    s.key("reason");
+    s.string(p.reason);
+    s.end_object();
+    s.end_object();
+}
+
+namespace {
+// read_all — the rest of `s`. istream::read turns a failing read (a
+// directory, an I/O error) into badbit instead of letting the stream
+// buffer's exception escape, as istreambuf_iterator would.
+bool read_all(std::istream& s, std::string& data) {
+    char buf[1 << 16];
+    while (s) {
+        s.read(buf, sizeof buf);
+        data.append(buf, static_cast<std::size_t>(s.gcount()));
+    }
+    return !s.bad();
+}
+}  // namespace
+
 bool read_input(const std::string& path, std::istream& in, bool hex, std::vector<std::uint8_t>& out,
-                std::string& problem, error& hex_error) {
+                input_problem& problem, error& hex_error) {
     std::string data;
+    problem = {path, ""};
     if (path == "-") {
-        data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    } else {
-        std::ifstream f(path, std::ios::binary);
-        if (!f) {
-            problem = "cannot open " + path;
+        if (!read_all(in, data)) {
+            problem.reason = "cannot read standard input";
             return false;
         }
-        data.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-        if (f.bad()) {
-            problem = "cannot read " + path;
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) {
+            problem.reason = "is a directory";
+            return false;
+        }
+        errno = 0;
+        std::ifstream f(path, std::ios::binary);
+        if (!f) {
+            problem.reason = std::string("cannot open: ") + (errno != 0 ? std::strerror(errno) : "unknown error");
+            return false;
+        }
+        if (!read_all(f, data)) {
+            problem.reason = "cannot read";
             return false;
         }
     }

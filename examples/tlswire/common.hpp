@@ -16,6 +16,10 @@
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
 
+namespace tlswire::print {
+class sink;
+}
+
 namespace tlswire::cli {
 
 // options — "--name value", "--name=value" and "--flag"; everything else is
@@ -45,11 +49,25 @@ result<std::vector<std::uint8_t>> parse_hex(std::string_view text, std::string_v
 
 std::string to_hex(bytes_view b);
 
+// input_problem — why an input could not be read: the file as given ("-"
+// for standard input) and the reason.
+struct input_problem {
+    std::string file;
+    std::string reason;
+    // message — "FILE: REASON", for standard error.
+    [[nodiscard]] std::string message() const;
+};
+
 // read_input — a whole file ("-" = the `in` stream), as bytes; with `hex`,
-// decoded from hex text. Returns false and sets `problem` when the file
-// cannot be read; a hex decoding error is returned in `hex_error`.
+// decoded from hex text. Returns false and fills `problem` when the file
+// cannot be read (missing, a directory, an I/O error: never an exception); a
+// hex decoding error is returned in `hex_error`.
 bool read_input(const std::string& path, std::istream& in, bool hex, std::vector<std::uint8_t>& out,
-                std::string& problem, error& hex_error);
+                input_problem& problem, error& hex_error);
+
+// print_input_problem — {"error": {"code": "unreadable_input", "file",
+// "reason"}}: what the subcommands print for an input they cannot read.
+void print_input_problem(print::sink& s, const input_problem& p);
 
 // looks_like_records — whether an input starts with a TLS record header
 // (ContentType 20..24, then a 3.x legacy_record_version), rather than with a

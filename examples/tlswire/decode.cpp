@@ -148,6 +148,13 @@ public:
         status_ = exit_failure;
     }
 
+    // report — an input that cannot be read; the status becomes 1.
+    void report(const input_problem& p) {
+        print_input_problem(*sink_, p);
+        flush();
+        status_ = exit_failure;
+    }
+
 private:
     void begin(std::optional<direction> dir) {
         sink_->begin_object();
@@ -429,8 +436,10 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
     decoder d(cfg, h, out);
     auto load = [&](const std::string& path, std::vector<std::uint8_t>& bytes) -> bool {
         error hex_error{};
-        if (!read_input(path, in, cfg.hex, bytes, problem, hex_error)) {
-            err << "tlswire decode: " << problem << '\n';
+        input_problem unreadable;
+        if (!read_input(path, in, cfg.hex, bytes, unreadable, hex_error)) {
+            err << "tlswire decode: " << unreadable.message() << '\n';
+            d.report(unreadable);
             return false;
         }
         if (hex_error) {

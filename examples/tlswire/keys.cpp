@@ -157,7 +157,7 @@ struct transcript_input {
 
 bool load_transcript(command& c, std::istream& in, std::ostream& out, transcript_input& t) {
     const std::string path = c.o.operands.empty() ? std::string("-") : c.o.operands[0];
-    std::string problem;
+    input_problem unreadable;
     error hex_error{};
     auto report = [&](const error& e) {
         print::json_sink s;
@@ -166,8 +166,11 @@ bool load_transcript(command& c, std::istream& in, std::ostream& out, transcript
         c.status = exit_failure;
         return false;
     };
-    if (!read_input(path, in, c.o.has("hex"), t.bytes, problem, hex_error)) {
-        c.err << "tlswire " << c.name << ": " << problem << '\n';
+    if (!read_input(path, in, c.o.has("hex"), t.bytes, unreadable, hex_error)) {
+        c.err << "tlswire " << c.name << ": " << unreadable.message() << '\n';
+        print::json_sink s;
+        print_input_problem(s, unreadable);
+        out << s.str();
         c.status = exit_failure;
         return false;
     }

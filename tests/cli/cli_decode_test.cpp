@@ -2,6 +2,7 @@
 // exit statuses, driven in-process through tlswire::cli::run.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -306,10 +307,33 @@ TEST_CASE("decode: parse errors print {\"error\": {code, offset, where}} and exi
     CHECK(r.rc == 1);
     CHECK(r.lines().at(0)["error"] == json{{"code", "truncated"}, {"offset", 10}, {"where", "Handshake"}});
 
-    // An unreadable file: exit 1, a message on stderr.
+    // An unreadable file: exit 1, a message on stderr and an error object
+    // naming the file on stdout.
     r = tool({"decode", "/nonexistent/tlswire/input"});
     CHECK(r.rc == 1);
     CHECK(r.err.find("cannot open") != std::string::npos);
+    REQUIRE(r.lines().size() == 1);
+    CHECK(r.lines()[0]["error"]["code"] == "unreadable_input");
+    CHECK(r.lines()[0]["error"]["file"] == "/nonexistent/tlswire/input");
+
+    // A directory (libstdc++'s stream buffer throws on reading one): the same,
+    // for a single input, for --c2s/--s2c, and the other inputs still decode.
+    const std::string dir = std::filesystem::temp_directory_path().string();
+    r = tool({"decode", dir});
+    CHECK(r.rc == 1);
+    REQUIRE(r.lines().size() == 1);
+    CHECK(r.lines()[0]["error"] == json{{"code", "unreadable_input"}, {"file", dir}, {"reason", "is a directory"}});
+    {
+        const temp_file good("good.hex", ch);
+        r = tool({"decode", "--hex", dir, good.path()});
+        CHECK(r.rc == 1);
+        REQUIRE(r.lines().size() == 2);
+        CHECK(r.lines()[0]["error"]["file"] == dir);
+        CHECK(r.lines()[1]["type"] == "client_hello");
+        r = tool({"decode", "--hex", "--c2s", dir, "--s2c", good.path()});
+        CHECK(r.rc == 1);
+        CHECK(r.lines().at(0)["error"]["code"] == "unreadable_input");
+    }
 
     // --c2s/--s2c: the error names its direction.
     const temp_file c2s("c2s.hex", ch);

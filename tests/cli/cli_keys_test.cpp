@@ -3,6 +3,7 @@
 // (ACVP, with and without RFC 7627), and RFC 8448's TLS 1.3 traces.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -208,4 +209,22 @@ TEST_CASE("key-schedule subcommands: usage errors exit 2") {
     const auto r = tool({"prf", "--hash", "sha256"});
     CHECK(r.err.find("missing --secret") != std::string::npos);
     CHECK(r.err.find("tlswire prf --help") != std::string::npos);
+}
+
+TEST_CASE("key-schedule subcommands: an unreadable input exits 1 with an error object naming it") {
+    const std::string dir = std::filesystem::temp_directory_path().string();
+    for (const std::string& path : {dir, std::string("/nonexistent/tlswire/input")}) {
+        for (const char* sub : {"transcript-hash", "tls13-secrets"}) {
+            const auto r = tool({sub, "--hash", "sha256", path});
+            CAPTURE(sub);
+            CAPTURE(path);
+            CHECK(r.rc == 1);
+            REQUIRE(r.lines().size() == 1);
+            CHECK(r.lines()[0]["error"]["code"] == "unreadable_input");
+            CHECK(r.lines()[0]["error"]["file"] == path);
+            CHECK(r.err.find(path) != std::string::npos);
+        }
+    }
+    const auto r = tool({"transcript-hash", "--hash", "sha256", dir});
+    CHECK(r.lines()[0]["error"]["reason"] == "is a directory");
 }
