@@ -95,6 +95,34 @@ TEST_CASE("print_extension: unknown and GREASE types keep type and data only; EC
     CHECK(j.rfind("{\"type\": \"supported_groups\", \"data\": \"0005\", \"decode_error\": {\"code\": ", 0) == 0);
 }
 
+TEST_CASE("print_extension: host names and ALPN protocol names also print as text") {
+    context ctx;
+    print::json_sink s;
+    // server_name: one host_name "example.com" (RFC 6066 §3).
+    const auto sni = unhex("000e00000b6578616d706c652e636f6d");
+    print::print_extension(s, extension{extension_type::server_name, sni}, message_kind::client_hello, ctx);
+    CHECK(s.take() ==
+          "{\"type\": \"server_name\", \"data\": \"000e00000b6578616d706c652e636f6d\", \"server_name_list\": "
+          "[{\"name_type\": \"host_name\", \"name\": \"6578616d706c652e636f6d\", \"name_text\": \"example.com\"}]}\n");
+    // ALPN: "h2", "http/1.1" (RFC 7301 §3.1), a list of strings beside the list of hex.
+    const auto alpn = unhex("000c02683208687474702f312e31");
+    print::print_extension(s, extension{extension_type::application_layer_protocol_negotiation, alpn},
+                           message_kind::client_hello, ctx);
+    CHECK(s.take() ==
+          "{\"type\": \"application_layer_protocol_negotiation\", \"data\": \"000c02683208687474702f312e31\", "
+          "\"protocol_name_list\": [\"6832\", \"687474702f312e31\"], \"protocol_name_list_text\": [\"h2\", "
+          "\"http/1.1\"]}\n");
+    // Bytes that are not printable text: a control, a backslash, well-formed
+    // UTF-8 (é = c3 a9) kept, a lone continuation byte and a GREASE-like ID escaped.
+    const auto odd = unhex("000a" "05" "61005cc3a9" "03" "80ff0a");
+    print::print_extension(s, extension{extension_type::application_layer_protocol_negotiation, odd},
+                           message_kind::client_hello, ctx);
+    const std::string j = s.take();
+    CHECK(j.find(R"("protocol_name_list_text": ["a\\x00\\\\)"
+                 "\xc3\xa9"
+                 R"(", "\\x80\\xff\\x0a"])") != std::string::npos);
+}
+
 TEST_CASE("print_alert, print_change_cipher_spec, print_encrypted, print_error") {
     const auto frag = unhex("0100");
     const alert a{alert_level::warning, alert_description::close_notify};

@@ -83,6 +83,14 @@ struct opaque {
     }
 };
 
+// text<F> — the opaque format F for a field that is text by definition (a
+// DNS host name, an ALPN protocol ID, a URL, a UTF-8 identity): on the wire
+// exactly F; printers show such a field as text beside its hex.
+template <class F>
+struct text : F {
+    static constexpr bool is_text = true;
+};
+
 // exactly — opaque x[n] where n comes from the context (e.g. Finished's
 // verify_data, whose length is the PRF or HKDF hash's).
 struct exactly {

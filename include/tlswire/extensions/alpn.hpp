@@ -17,7 +17,7 @@ inline constexpr extension_type application_settings_old_type = extension_type{0
 inline constexpr extension_type application_settings_type = extension_type{0x44cd};
 
 // RFC 7301 §3.1: opaque ProtocolName<1..2^8-1>;
-using protocol_names = list<bytes_view, opaque<1, 1, 0xff>>;
+using protocol_names = list<bytes_view, text<opaque<1, 1, 0xff>>>;
 
 // protocol_name_text — a ProtocolName as text (IDs are byte strings, mostly ASCII).
 [[nodiscard]] inline std::string_view protocol_name_text(bytes_view name) noexcept { return as_text(name); }

@@ -78,7 +78,7 @@ struct ech_config_contents {
     TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("key_config", self.key_config);
         io("maximum_name_length", self.maximum_name_length);
-        io("public_name", self.public_name, opaque<1, 1, 0xff>{});
+        io("public_name", self.public_name, text<opaque<1, 1, 0xff>>{});
         io("extensions", self.extensions, vec<2, 0, 0xffff>{});
     }
     [[nodiscard]] std::string_view public_name_text() const noexcept { return as_text(public_name); }

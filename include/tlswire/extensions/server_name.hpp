@@ -25,7 +25,7 @@ struct server_name_entry {
 
     TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("name_type", self.name_type);
-        io("name", self.name, opaque<2, 1, 0xffff>{});
+        io("name", self.name, text<opaque<2, 1, 0xffff>>{});
     }
     // host_name — the name as text (meaningful when name_type is host_name).
     [[nodiscard]] std::string_view host_name() const noexcept { return as_text(name); }

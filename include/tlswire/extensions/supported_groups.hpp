@@ -42,7 +42,7 @@ struct srp_client_hello {
     static constexpr extension_type type = extension_type::srp;
     bytes_view srp_I{};  // NOLINT: the RFC's field name
 
-    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("srp_I", self.srp_I, opaque<1, 1, 0xff>{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("srp_I", self.srp_I, text<opaque<1, 1, 0xff>>{}); }
 };
 
 }  // namespace tlswire

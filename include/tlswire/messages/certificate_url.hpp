@@ -30,7 +30,7 @@ struct url_and_hash {
     bytes_view sha1_hash{};
 
     TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
-        io("url", self.url, opaque<2, 1, 0xffff>{});
+        io("url", self.url, text<opaque<2, 1, 0xffff>>{});
         const auto at = io.mark();
         io("padding", self.padding);
         if (io.strict()) io.check(self.padding == 1, errc::illegal_value, "padding", at);

@@ -186,7 +186,8 @@ struct server_key_exchange {
             io.check(false, errc::unsupported, "server_key_exchange", io.mark());
             return;
         }
-        if (detail::is_psk(k)) io("psk_identity_hint", self.psk_identity_hint, opaque<2, 0, 0xffff>{});
+        // RFC 4279 §5.1: identities and hints are character strings in UTF-8.
+        if (detail::is_psk(k)) io("psk_identity_hint", self.psk_identity_hint, text<opaque<2, 0, 0xffff>>{});
         std::size_t params_start = 0;
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) params_start = io.in().position();
         if (detail::is_dh(k)) io("params", self.dh);
@@ -237,7 +238,7 @@ struct client_key_exchange {
             io.check(false, errc::unsupported, "client_key_exchange", io.mark());
             return;
         }
-        if (detail::is_psk(k)) io("psk_identity", self.psk_identity, opaque<2, 0, 0xffff>{});
+        if (detail::is_psk(k)) io("psk_identity", self.psk_identity, text<opaque<2, 0, 0xffff>>{});
         if (k == kx::psk) return;
         if (k == kx::rsa || k == kx::rsa_export || k == kx::rsa_psk) {
             // SSL 3.0 sent the encrypted secret without a length (RFC 6101 §5.6.7.1).

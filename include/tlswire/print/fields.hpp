@@ -5,7 +5,9 @@
 // (codec/io.hpp). `field_printer` answers those calls with sink events, so
 // every structure tlswire can parse prints with its RFC field names and no
 // per-structure printing code. Values print as:
-//   bytes_view                  hex (opaque<..>, fixed[N], ...)
+//   bytes_view                  hex (opaque<..>, fixed[N], ...); a field that is
+//                               text by definition (format text<F>) also as
+//                               "<name>_text": a string (see detail::append_text)
 //   registered enum             its IANA name, or "0x1a1a"-style hex when unregistered
 //   other enum / integer        a number
 //   list<T, E>                  an array of its elements
@@ -32,6 +34,8 @@ template <class T>
 inline constexpr bool is_list = false;
 template <class T, class E>
 inline constexpr bool is_list<list<T, E>> = true;
+template <class F>
+inline constexpr bool is_text_format = requires { F::is_text; };
 }  // namespace detail
 
 template <class T>
@@ -68,9 +72,28 @@ public:
             s_.key(name);
         }
         print_value(s_, value, ctx);
+        // A field that is text by definition also prints as text, under
+        // "<name>_text" (a list of them as a list of strings).
+        if constexpr (std::is_same_v<T, bytes_view> && detail::is_text_format<F>) {
+            s_.key(std::string(name) + "_text");
+            print_text(value);
+        } else if constexpr (detail::is_list<T>) {
+            if constexpr (detail::is_text_format<typename T::element_format>) {
+                s_.key(std::string(name) + "_text");
+                s_.begin_array();
+                for (bytes_view x : value) print_text(x);
+                s_.end_array();
+            }
+        }
     }
 
 private:
+    void print_text(bytes_view b) {
+        std::string t;
+        detail::append_text(t, b);
+        s_.string(t);
+    }
+
     sink& s_;
     std::string_view rename_prefix_{};
 };

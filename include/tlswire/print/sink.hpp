@@ -12,6 +12,7 @@
 // beyond std::string's own allocation failure.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -65,6 +66,57 @@ inline void append_hex(std::string& out, bytes_view b) {
     for (std::uint8_t x : b) {
         out.push_back(digits[x >> 4]);
         out.push_back(digits[x & 15u]);
+    }
+}
+
+// utf8_length — the length of the well-formed UTF-8 sequence at b[i] of two
+// to four bytes (RFC 3629 §4: no overlong forms, no surrogates, nothing past
+// U+10FFFF), or 0.
+inline std::size_t utf8_length(bytes_view b, std::size_t i) noexcept {
+    const std::uint8_t c = b[i];
+    std::size_t n = 0;
+    std::uint8_t lo = 0x80, hi = 0xbf;  // the bounds of the second byte
+    if (c >= 0xc2 && c <= 0xdf) n = 2;
+    else if (c >= 0xe0 && c <= 0xef) {
+        n = 3;
+        if (c == 0xe0) lo = 0xa0;
+        if (c == 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        n = 4;
+        if (c == 0xf0) lo = 0x90;
+        if (c == 0xf4) hi = 0x8f;
+    } else {
+        return 0;
+    }
+    if (b.size() - i < n || b[i + 1] < lo || b[i + 1] > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k)
+        if (b[i + k] < 0x80 || b[i + k] > 0xbf) return 0;
+    return n;
+}
+
+// append_text — a field that is text by definition (codec `text<F>`), as a
+// string any reader can take: printable ASCII and well-formed UTF-8 as they
+// are, a backslash as "\\", every other byte (controls, DEL, bytes that are
+// not UTF-8) as "\xNN". Nothing is lost: the hex beside it is exact anyway.
+inline void append_text(std::string& out, bytes_view b) {
+    static constexpr char digits[] = "0123456789abcdef";
+    for (std::size_t i = 0; i < b.size();) {
+        const std::uint8_t c = b[i];
+        if (c == '\\') {
+            out += "\\\\";
+            ++i;
+        } else if (c >= 0x20 && c < 0x7f) {
+            out.push_back(static_cast<char>(c));
+            ++i;
+        } else if (const std::size_t n = c >= 0x80 ? utf8_length(b, i) : 0; n != 0) {
+            out.append(reinterpret_cast<const char*>(b.data() + i), n);
+            i += n;
+        } else {
+            out += "\\x";
+            out.push_back(digits[c >> 4]);
+            out.push_back(digits[c & 15u]);
+            ++i;
+        }
     }
 }
 
