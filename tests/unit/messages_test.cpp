@@ -116,6 +116,17 @@ TEST_CASE("certificate_request: TLS 1.2 (RFC 5246 §7.4.4), TLS 1.0/1.1 without 
     const error e = rejection("0d000003" "00" "0000", ctx13);
     CHECK(e.code == errc::length_out_of_range);
     CHECK(e.where == "extensions");
+    // RFC 8446 §4.3.2: signature_algorithms "MUST be specified" (here only
+    // signature_algorithms_cert): strict refuses it at the extensions field,
+    // lenient reads it.
+    const std::string no_sigalgs = "0d00000b" "00" "0008" "00320004" "00020403";
+    const error missing = rejection(no_sigalgs, ctx13);
+    CHECK(missing.code == errc::missing_extension);
+    CHECK(missing.where == "extensions");
+    CHECK(missing.offset == 5);
+    context lenient13 = ctx13;
+    lenient13.mode = strictness::lenient;
+    CHECK(parse_handshake(unhex(no_sigalgs), lenient13).has_value());
     // RFC 9261 §4 ClientCertificateRequest has the same body.
     round_trip("1100000d" "02abcd" "0008" "000d0004" "00020403", ctx13, "client_certificate_request");
 }

@@ -52,7 +52,13 @@ struct basic_certificate_request_tls13 {
 
     TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
         io("certificate_request_context", self.certificate_request_context, opaque<1, 0, 0xff>{});
+        const auto extensions_at = io.mark();
         io("extensions", self.extensions, extensions_fmt<message_kind::certificate_request, 2, false>{});
+        // RFC 8446 §4.3.2: "The "signature_algorithms" extension MUST be specified".
+        if constexpr (Type == handshake_type::certificate_request && detail::parsing_io<decltype(io)>)
+            if (io.strict() && io.ok())
+                io.check(self.extensions.contains(extension_type::signature_algorithms), errc::missing_extension,
+                         "extensions", extensions_at);
     }
 };
 

@@ -25,6 +25,7 @@ enum class errc : std::uint8_t {
     misplaced_extension,   // an extension the message may not carry
     extension_order,       // an extension out of the place the RFC requires (pre_shared_key last)
     unsolicited_extension, // a server extension the ClientHello did not offer (RFC 8446 §4.2, RFC 5246 §7.4.1.4)
+    missing_extension,     // a message without an extension it must carry (RFC 8446 §6.2's missing_extension)
     unexpected_message,    // a message that cannot appear here
     message_too_large,     // a message over the configured maximum size
     unsupported,           // the context does not say how to read this (e.g. unknown key exchange)
@@ -49,6 +50,7 @@ enum class errc : std::uint8_t {
         case errc::unsupported: return "unsupported";
         case errc::buffer_overflow: return "buffer_overflow";
         case errc::length_overflow: return "length_overflow";
+        case errc::missing_extension: return "missing_extension";
     }
     return "unknown";
 }
