@@ -71,9 +71,26 @@ TEST_CASE("key_update (RFC 8446 §4.6.3): only 0 and 1 in strict mode") {
     round_trip("1800000102", lenient, "key_update");
 }
 
-TEST_CASE("message_hash (RFC 8446 §4.4.1) holds the hash of ClientHello1") {
-    const auto m = round_trip("fe000004aabbccdd", ctx13, "message_hash");
-    CHECK(hex(std::get<message_hash>(m).hash) == "aabbccdd");
+TEST_CASE("message_hash (RFC 8446 §4.4.1) holds the hash of ClientHello1, of the suite's hash length") {
+    const std::string h32(64, 'a'), h48(96, 'b');
+    const auto m = round_trip("fe000020" + h32, ctx13, "message_hash");
+    CHECK(hex(std::get<message_hash>(m).hash) == h32);
+    // TLS_AES_256_GCM_SHA384: 48 bytes; 32 is refused at the body (offset 4).
+    const context ctx384 = ctx_for(0x0304, cipher_suite::TLS_AES_256_GCM_SHA384);
+    round_trip("fe000030" + h48, ctx384, "message_hash");
+    error e = rejection("fe000020" + h32, ctx384);
+    CHECK(e.code == errc::length_out_of_range);
+    CHECK(e.where == "hash");
+    CHECK(e.offset == 4);
+    // No suite known: a length of some TLS 1.3 hash (32 or 48), nothing else.
+    const context no_suite = ctx_for(0x0304);
+    round_trip("fe000030" + h48, no_suite, "message_hash");
+    e = rejection("fe000004aabbccdd", no_suite);
+    CHECK(e.code == errc::length_out_of_range);
+    // Lenient reads any length.
+    context lenient = ctx13;
+    lenient.mode = strictness::lenient;
+    CHECK(parse_handshake(unhex("fe000004aabbccdd"), lenient).has_value());
 }
 
 TEST_CASE("new_session_ticket: RFC 5077 §3.3 form before TLS 1.3, RFC 8446 §4.6.1 form in TLS 1.3") {

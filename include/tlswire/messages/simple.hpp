@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "tlswire/codec/codec.hpp"
+#include "tlswire/messages/finished.hpp"
 #include "tlswire/registry/handshake_type.hpp"
 #include "tlswire/registry/key_update_request.hpp"
 
@@ -54,7 +55,20 @@ struct message_hash {
     static constexpr std::string_view wire_name = "message_hash";
     bytes_view hash{};
 
-    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { io("hash", self.hash, rest{}); }
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
+        const auto at = io.mark();
+        io("hash", self.hash, rest{});
+        // Strict: Hash.length of the negotiated suite (the length of a TLS 1.3
+        // Finished, RFC 8446 §4.4.4); without one, the length of a hash a TLS
+        // 1.3 suite uses (SHA-256 or SM3: 32, SHA-384: 48).
+        if (io.strict() && io.ok()) {
+            context c = io.ctx();
+            c.version = 0x0304;  // the message exists only in TLS 1.3
+            const std::size_t n = finished_length(c);
+            const std::size_t got = self.hash.size();
+            io.check(n != 0 ? got == n : got == 32 || got == 48, errc::length_out_of_range, "hash", at);
+        }
+    }
 };
 
 }  // namespace tlswire
