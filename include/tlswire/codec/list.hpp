@@ -33,22 +33,10 @@ public:
     template <std::size_t N>
     constexpr list(const T (&values)[N]) noexcept : list(std::span<const T>(values)) {}  // NOLINT: implicit
 
-    // view — a parsed list over a validated vector body of `count` elements
-    // (used by the list formats, which count while they validate).
-    [[nodiscard]] TLSWIRE_INLINE static constexpr list view(bytes_view raw, std::size_t count,
-                                                            const context& ctx) noexcept {
-        list l;
-        l.set_view(raw, count, ctx);
-        return l;
-    }
-    // view — the same, for fixed-size elements (the count follows from the size).
-    [[nodiscard]] TLSWIRE_INLINE static constexpr list view(bytes_view raw, const context& ctx) noexcept
-        requires requires { Elem::fixed_size; }
-    {
-        return view(raw, raw.size() / Elem::fixed_size, ctx);
-    }
-    // set_view — make this list that view, in place (a parse fills the
-    // message it returns field by field, with no temporary list to copy).
+    // set_view — make this list a parsed view over a validated vector body of
+    // `count` elements, in place (the list formats count while they validate;
+    // a parse fills the message it returns field by field, with no temporary
+    // list to copy).
     TLSWIRE_INLINE constexpr void set_view(bytes_view raw, std::size_t count, const context& ctx) noexcept {
         values_ = {};
         raw_ = raw;

@@ -67,7 +67,8 @@ constexpr sslv2_client_hello read_sslv2_client_hello(reader& r, const context& c
         return body.fail_at(errc::length_out_of_range, lengths_at + 2, "session_id_length"), out;
     if (ctx.strict() && (challenge_length < 16 || challenge_length > 32))
         return body.fail_at(errc::length_out_of_range, challenge_at, "challenge_length"), out;
-    out.cipher_specs = decltype(out.cipher_specs)::view(body.bytes(cipher_spec_length, "cipher_specs"), ctx);
+    const bytes_view specs = body.bytes(cipher_spec_length, "cipher_specs");
+    out.cipher_specs.set_view(specs, specs.size() / 3, ctx);  // 3-byte specs (length checked above)
     out.session_id = body.bytes(session_id_length, "session_id");
     out.challenge = body.bytes(challenge_length, "challenge");
     body.expect_end("V2ClientHello");

@@ -93,8 +93,8 @@ public:
     constexpr result(T value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT: implicit by design
         : value_(std::move(value)) {}
     constexpr result(error e) noexcept : value_{}, err_(e) {}  // NOLINT: implicit by design
-    // result(std::in_place) — a default T and no error, for a parser that
-    // fills the value and reports into error_sink() in place (no copy of T).
+    // result(std::in_place) — a default T and no error (the start of
+    // result(std::in_place, fill) below).
     // A structure is default-initialized, not value-initialized: every
     // member of a tlswire structure has its own initializer, and value-
     // initialization would first zero the whole object (a block store that
@@ -114,8 +114,6 @@ public:
 
     [[nodiscard]] constexpr bool has_value() const noexcept { return err_.code == errc::ok; }
     [[nodiscard]] constexpr explicit operator bool() const noexcept { return has_value(); }
-    // error_sink — where an in-place parser records its error.
-    [[nodiscard]] constexpr error& error_sink() noexcept { return err_; }
 
     [[nodiscard]] constexpr T& value() & noexcept { return value_; }
     [[nodiscard]] constexpr const T& value() const& noexcept { return value_; }
