@@ -45,7 +45,7 @@ fi
 
 mkdir -p "$build"
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE="${FUZZ_BUILD_TYPE:-RelWithDebInfo}" \
-  -DTLSWIRE_BUILD_FUZZERS=ON -DTLSWIRE_BUILD_TESTS=OFF -DTLSWIRE_BUILD_EXAMPLES=OFF \
+  -DTLSWIRE_BUILD_FUZZERS=ON -DTLSWIRE_BUILD_TESTS=OFF -DTLSWIRE_BUILD_EXAMPLES=OFF -DTLSWIRE_BUILD_TOOL=OFF \
   -DTLSWIRE_VERIFY_HEADERS=OFF >"$build/configure.log" 2>&1 || { cat "$build/configure.log" >&2; exit 1; }
 cmake --build "$build" --target "fuzz_$target" -j "$(nproc 2>/dev/null || echo 2)"
 binary=$build/tests/fuzz/fuzz_$target

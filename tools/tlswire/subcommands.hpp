@@ -1,4 +1,4 @@
-// examples/tlswire/subcommands.hpp — the subcommands of the tlswire tool.
+// tools/tlswire/subcommands.hpp — the subcommands of the tlswire tool.
 #pragma once
 
 #include <iosfwd>

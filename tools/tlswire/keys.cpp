@@ -1,4 +1,4 @@
-// examples/tlswire/keys.cpp — the key-schedule subcommands: prf,
+// tools/tlswire/keys.cpp — the key-schedule subcommands: prf,
 // master-secret, hkdf-expand-label, transcript-hash, finished, tls13-secrets.
 //
 // Each is a thin shell over tlswire's schedule/ functions. The hash comes

@@ -1,4 +1,4 @@
-// examples/tlswire/common.cpp — shared helpers of the tlswire tool.
+// tools/tlswire/common.cpp — shared helpers of the tlswire tool.
 #include "common.hpp"
 
 #include <algorithm>

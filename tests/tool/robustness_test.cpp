@@ -1,4 +1,4 @@
-// tests/cli/cli_robustness_test.cpp — "never a crash, whatever the input":
+// tests/tool/robustness_test.cpp — "never a crash, whatever the input":
 // the decoder over every proper prefix of real handshakes and over random
 // mutations, in-process and within a bounded time. Every run must end with
 // exit status 0 or 1, print only well-formed JSON Lines, and when it fails
@@ -13,7 +13,7 @@
 
 #include "../support/hex.hpp"
 #include "../support/vectors.hpp"
-#include "cli_support.hpp"
+#include "tool_support.hpp"
 
 using cli_test::temp_file;
 using cli_test::tool;

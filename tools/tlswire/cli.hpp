@@ -1,7 +1,7 @@
-// examples/tlswire/cli.hpp — the `tlswire` command-line tool as a library.
+// tools/tlswire/cli.hpp — the `tlswire` command-line tool as a library.
 //
 // main.cpp only forwards argv and the standard streams to `run`, so the tests
-// (tests/cli/) drive every subcommand in-process: exit statuses, output, and
+// (tests/tool/) drive every subcommand in-process: exit statuses, output, and
 // thousands of hostile inputs in a bounded time without spawning processes.
 #pragma once
 

@@ -1,4 +1,4 @@
-// tests/cli/cli_support.hpp — running the tlswire tool in-process for tests.
+// tests/tool/tool_support.hpp — running the tlswire tool in-process for tests.
 #pragma once
 
 #include <cstdint>

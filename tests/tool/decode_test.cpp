@@ -1,4 +1,4 @@
-// tests/cli/cli_decode_test.cpp — `tlswire decode`, its flags, outputs and
+// tests/tool/decode_test.cpp — `tlswire decode`, its flags, outputs and
 // exit statuses, driven in-process through tlswire::cli::run.
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 
 #include "../support/hex.hpp"
 #include "../support/vectors.hpp"
-#include "cli_support.hpp"
+#include "tool_support.hpp"
 
 using cli_test::temp_file;
 using cli_test::tool;

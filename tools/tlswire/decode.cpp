@@ -1,4 +1,4 @@
-// examples/tlswire/decode.cpp — `tlswire decode`: records or bare handshake
+// tools/tlswire/decode.cpp — `tlswire decode`: records or bare handshake
 // messages in, one JSON object (or text tree) per message and record out.
 #include <cstddef>
 #include <cstdint>

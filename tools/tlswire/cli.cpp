@@ -1,4 +1,4 @@
-// examples/tlswire/cli.cpp — subcommand dispatch, help and usage errors.
+// tools/tlswire/cli.cpp — subcommand dispatch, help and usage errors.
 #include "cli.hpp"
 
 #include <exception>

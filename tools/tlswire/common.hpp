@@ -1,4 +1,4 @@
-// examples/tlswire/common.hpp — what the subcommands share: option parsing,
+// tools/tlswire/common.hpp — what the subcommands share: option parsing,
 // hex, reading inputs, and splitting an input into records or messages.
 #pragma once
 

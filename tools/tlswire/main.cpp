@@ -1,4 +1,4 @@
-// examples/tlswire/main.cpp — the `tlswire` command-line tool.
+// tools/tlswire/main.cpp — the `tlswire` command-line tool.
 // Everything is in cli.cpp and friends (a library the tests call directly).
 #include <iostream>
 

@@ -1,10 +1,10 @@
-// tests/cli/cli_help_test.cpp — --help for the tool and every subcommand, and
+// tests/tool/help_test.cpp — --help for the tool and every subcommand, and
 // the tool-level usage errors.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "cli_support.hpp"
+#include "tool_support.hpp"
 
 using cli_test::tool;
 

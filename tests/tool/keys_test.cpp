@@ -1,4 +1,4 @@
-// tests/cli/cli_keys_test.cpp — the key-schedule subcommands against
+// tests/tool/keys_test.cpp — the key-schedule subcommands against
 // published vectors: TLS PRFs (NIST CAVP / ACVP / IETF), master secrets
 // (ACVP, with and without RFC 7627), and RFC 8448's TLS 1.3 traces.
 #include <doctest/doctest.h>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "../support/vectors.hpp"
-#include "cli_support.hpp"
+#include "tool_support.hpp"
 
 using cli_test::temp_file;
 using cli_test::tool;
