@@ -17,6 +17,9 @@ summary, its -msg trace, gnutls-cli's description and debug log), and the
 script cross-checks it against the recorded bytes (record headers, the
 plaintext ClientHello/ServerHello, keylog labels) before writing anything:
 a scenario that does not come out as intended is an error, not a vector.
+Some scenarios renegotiate after the first handshake (s_client's "R",
+s_server's "r"/"R" on stdin), and some have the relay re-cut the plaintext
+handshake records (relay.py --refragment / --coalesce); see the README.
 
 Safety and bounds: every address is 127.0.0.1; every peer runs under
 `timeout`; every wait has a deadline; all started processes are killed by
@@ -85,6 +88,14 @@ class Scenario:
     mutual: bool = False               # server demands a client certificate
     ocsp: bool = False                 # server staples an OCSP response
     client_conf: str = ""              # extra OpenSSL config for the client
+    # TLS 1.2 renegotiation (RFC 5746) after the first handshake: "client"
+    # (s_client's command "R"), "server" (s_server's "r": HelloRequest) or
+    # "server_cert" (s_server's "R": HelloRequest, then a CertificateRequest).
+    renegotiate: str = ""
+    client_cert: bool = False          # the client has a certificate (sent if asked)
+    # relay.py re-cuts the plaintext handshake records (both directions):
+    refragment: list = field(default_factory=list)   # into records of these sizes, cycled
+    coalesce: bool = False             # each flight's records merged into one record
     # What the scenario is built to produce, per connection; checked against
     # what the peers report.  Keys: version, cipher_suite, resumed, alpn, ...
     want: list = field(default_factory=list)
@@ -148,6 +159,56 @@ SCENARIOS: list[Scenario] = [
                     "-alpn", "h2,http/1.1", "-servername", "example.test", "-status"],
        server_args=["-alpn", "h2"],
        want=[{"version": "TLS 1.2", "alpn": "h2", "ocsp_stapled": True}]),
+    # ---- TLS 1.2 renegotiation (RFC 5746), OpenSSL <-> OpenSSL --------------
+    _s("tls12_renegotiation_client", "TLS 1.2 ECDHE-RSA, then the client renegotiates (s_client "
+       "command R; OpenSSL 3 servers refuse that unless -client_renegotiation): a second full "
+       "handshake, encrypted under the first one's keys, with secure renegotiation (RFC 5746)",
+       renegotiate="client",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256", "-no_ticket"],
+       server_args=["-client_renegotiation"],
+       want=[{"version": "TLS 1.2", "renegotiated": True, "handshakes": 2,
+              "renegotiations": [{"initiator": "client", "secure": True, "resumed": False}]}]),
+    _s("tls12_renegotiation_server", "TLS 1.2 ECDHE-RSA, then the server renegotiates (s_server "
+       "command r: an encrypted HelloRequest); the client's new ClientHello offers the session "
+       "and the server resumes it (OpenSSL's default): an abbreviated second handshake, "
+       "encrypted under the first one's keys, with secure renegotiation (RFC 5746)",
+       renegotiate="server",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256", "-no_ticket"],
+       want=[{"version": "TLS 1.2", "renegotiated": True, "handshakes": 2,
+              "renegotiations": [{"initiator": "server", "secure": True, "resumed": True}]}]),
+    _s("tls12_renegotiation_server_client_auth", "TLS 1.2 ECDHE-RSA without client "
+       "authentication, then the server renegotiates asking for a client certificate (s_server "
+       "command R, -no_resumption_on_reneg): HelloRequest, a second full handshake with "
+       "CertificateRequest and the client's ECDSA certificate, all encrypted under the first "
+       "handshake's keys (RFC 5746 secure renegotiation)",
+       renegotiate="server_cert", client_cert=True,
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256", "-no_ticket"],
+       server_args=["-no_resumption_on_reneg"],
+       want=[{"version": "TLS 1.2", "renegotiated": True, "handshakes": 2,
+              "client_certificate": False,
+              "renegotiations": [{"initiator": "server", "secure": True, "resumed": False,
+                                  "client_certificate": True}]}]),
+    # ---- record layer shapes made by the relay (peers must accept them) -----
+    _s("tls12_small_records", "TLS 1.2 ECDHE-RSA with a session ticket; the relay cuts every "
+       "plaintext handshake record (ClientHello; ServerHello..ServerHelloDone; "
+       "ClientKeyExchange; NewSessionTicket) into records of 16 bytes of fragment",
+       refragment=[16],
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256"],
+       want=[{"version": "TLS 1.2", "handshake_fragment_sizes": [16]}]),
+    _s("tls13_small_records", "TLS 1.3 defaults; the relay cuts the plaintext handshake records "
+       "(ClientHello, ServerHello) into records of 3, 1, 16, 7, 3, 1, ... bytes of fragment "
+       "(handshake headers split across records)",
+       refragment=[3, 1, 16, 7], client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "handshake_fragment_sizes": [3, 1, 16, 7]}]),
+    _s("tls12_coalesced_records", "TLS 1.2 ECDHE-RSA with client authentication; the relay "
+       "merges each flight's plaintext handshake records into one record: ServerHello, "
+       "Certificate, ServerKeyExchange, CertificateRequest, ServerHelloDone in one; the "
+       "client's Certificate, ClientKeyExchange, CertificateVerify in one",
+       coalesce=True, mutual=True,
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256", "-no_ticket"],
+       want=[{"version": "TLS 1.2", "client_certificate": True,
+              "coalesced_handshake_records": True,
+              "plaintext_handshake_records": {"c2s": 2, "s2c": 1}}]),
     # ---- TLS 1.3, OpenSSL <-> OpenSSL --------------------------------------
     _s("tls13_default", "TLS 1.3 with both peers' defaults (RSA certificate)",
        want=[{"version": "TLS 1.3"}]),
@@ -657,8 +718,8 @@ def selected_group_from_hrr(sh: bytes) -> str | None:
     return None
 
 
-def hello_extensions(msg: bytes, is_client_hello: bool) -> list[int]:
-    """Extension types of a ClientHello / ServerHello (RFC 8446 §4.1.2-3)."""
+def hello_extension_list(msg: bytes, is_client_hello: bool) -> list[tuple[int, bytes]]:
+    """(type, data) of each extension of a ClientHello / ServerHello (RFC 8446 §4.1.2-3)."""
     off = 4 + 2 + 32
     off += 1 + msg[off]                                          # session id
     if is_client_hello:
@@ -670,11 +731,74 @@ def hello_extensions(msg: bytes, is_client_hello: bool) -> list[int]:
         return []
     end = off + 2 + int.from_bytes(msg[off:off + 2], "big")
     off += 2
-    types = []
+    exts = []
     while off + 4 <= end:
-        types.append(int.from_bytes(msg[off:off + 2], "big"))
-        off += 4 + int.from_bytes(msg[off + 2:off + 4], "big")
-    return types
+        ln = int.from_bytes(msg[off + 2:off + 4], "big")
+        exts.append((int.from_bytes(msg[off:off + 2], "big"), msg[off + 4:off + 4 + ln]))
+        off += 4 + ln
+    return exts
+
+
+def hello_extensions(msg: bytes, is_client_hello: bool) -> list[int]:
+    """Extension types of a ClientHello / ServerHello (RFC 8446 §4.1.2-3)."""
+    return [t for t, _d in hello_extension_list(msg, is_client_hello)]
+
+
+def hello_extension(msg: bytes, is_client_hello: bool, ext_type: int) -> bytes | None:
+    return next((d for t, d in hello_extension_list(msg, is_client_hello) if t == ext_type),
+                None)
+
+
+def hello_session_id(msg: bytes) -> bytes:
+    return msg[39:39 + msg[38]]
+
+
+def client_hello_suites(msg: bytes) -> list[int]:
+    off = 39 + msg[38]
+    n = int.from_bytes(msg[off:off + 2], "big")
+    return [int.from_bytes(msg[i:i + 2], "big") for i in range(off + 2, off + 2 + n, 2)]
+
+
+def plaintext_handshake_records(stream: bytes) -> list[bytes]:
+    """Fragments of the handshake records before the first record of another type.
+
+    Up to then nothing is encrypted: the first ChangeCipherSpec (TLS 1.2 and
+    older; TLS 1.3's compatibility CCS), TLS 1.3's first encrypted record
+    (outer type application_data) or an alert ends the plaintext part."""
+    out = []
+    for ct, _v, payload in records(stream):
+        if ct != 22:
+            break
+        out.append(payload)
+    return out
+
+
+def split_messages(buf: bytes) -> tuple[list[bytes], bytes]:
+    """Complete handshake messages at the start of buf, and what is left."""
+    msgs, off = [], 0
+    while off + 4 <= len(buf):
+        end = off + 4 + int.from_bytes(buf[off + 1:off + 4], "big")
+        if end > len(buf):
+            break
+        msgs.append(bytes(buf[off:end]))
+        off = end
+    return msgs, bytes(buf[off:])
+
+
+def plaintext_messages(stream: bytes) -> list[bytes]:
+    """The handshake messages readable in plaintext (reassembled across records)."""
+    return split_messages(b"".join(plaintext_handshake_records(stream)))[0]
+
+
+def keylog_randoms(keylog: str) -> list[str]:
+    """client_random of each CLIENT_RANDOM line, in order (one per TLS 1.2 handshake)."""
+    return [ln.split()[1].lower() for ln in keylog.splitlines()
+            if ln.startswith("CLIENT_RANDOM ")]
+
+
+# Handshake messages that end a flight (RFC 5246 §7.3); relay.py --coalesce
+# releases what it holds after one of them (or before a non-handshake record).
+FLIGHT_END = {0: "hello_request", 1: "client_hello", 14: "server_hello_done"}
 
 
 def check_connection(c2s: bytes, s2c: bytes, keylog: str, msgs, expect: dict) -> None:
@@ -691,7 +815,9 @@ def check_connection(c2s: bytes, s2c: bytes, keylog: str, msgs, expect: dict) ->
     ch, sh = first_handshake(c2s), first_handshake(s2c)
     if ch[0] != 1 or sh[0] != 2:
         raise CaptureError("first messages are not ClientHello / ServerHello")
-    # The -msg trace and the wire agree on the plaintext hellos.
+    # The -msg trace and the wire agree on the plaintext hellos -- and on every
+    # other plaintext handshake message, reassembled from however many records
+    # carried it (relay.py --refragment / --coalesce re-cut them).
     bodies = [(d, n, b) for d, n, b in msgs if b]
     if bodies:
         if bodies[0][2] != ch:
@@ -699,6 +825,13 @@ def check_connection(c2s: bytes, s2c: bytes, keylog: str, msgs, expect: dict) ->
         first_s = next(b for d, n, b in bodies if d == "s2c")
         if first_s != sh:
             raise CaptureError("ServerHello in the -msg trace differs from the wire")
+        for direction, stream in (("c2s", c2s), ("s2c", s2c)):
+            wire = plaintext_messages(stream)
+            traced = [b for d, n, b in bodies if d == direction][:len(wire)]
+            if wire != traced:
+                raise CaptureError(f"{direction}: the plaintext handshake messages on the wire "
+                                   "differ from the -msg trace")
+    check_records(c2s, s2c, expect)
     if suite_from_server_hello(sh) != expect["cipher_suite_value"] and not is_hrr(sh):
         raise CaptureError(f"ServerHello suite {suite_from_server_hello(sh)} != "
                            f"{expect['cipher_suite_value']} reported by the peer")
@@ -723,9 +856,147 @@ def check_connection(c2s: bytes, s2c: bytes, keylog: str, msgs, expect: dict) ->
         raise CaptureError("keylog client_random does not match the ClientHello")
 
 
+def check_records(c2s: bytes, s2c: bytes, expect: dict) -> None:
+    """Record-level facts of expect (needs no trace; check_captures.py runs it too)."""
+    hs = expect.get("handshakes", 1)
+    for direction, stream in (("c2s", c2s), ("s2c", s2c)):
+        recs = list(records(stream))
+        frags = plaintext_handshake_records(stream)
+        listed = expect["handshake_types"][direction]
+        if expect["version"] != "TLS 1.3":
+            # Each handshake has one ChangeCipherSpec per direction; only the first
+            # is plaintext (the single byte 01), a renegotiation's is encrypted.
+            ccs = [p for ct, _v, p in recs if ct == 20]
+            if len(ccs) != hs or ccs[0] != b"\x01" or any(len(p) <= 1 for p in ccs[1:]):
+                raise CaptureError(f"{direction}: ChangeCipherSpec records "
+                                   f"{[p.hex() if len(p) == 1 else len(p) for p in ccs]} "
+                                   f"for {hs} handshake(s)")
+            # After the first CCS every handshake record is encrypted: the peers
+            # (OpenSSL, GnuTLS) put one message in each, and the relay never
+            # touches them, so they are as many as the messages the trace lists
+            # after the plaintext ones (Finished; a renegotiation's messages).
+            enc = sum(1 for ct, _v, _p in recs[len(frags) + 1:] if ct == 22)
+            plain = len(split_messages(b"".join(frags))[0])
+            if enc != len(listed) - plain:
+                raise CaptureError(f"{direction}: {enc} encrypted handshake records, but "
+                                   f"{len(listed) - plain} messages listed after the "
+                                   f"{plain} plaintext ones")
+        if any(len(f) == 0 for f in frags):
+            raise CaptureError(f"{direction}: empty handshake record")
+        if "plaintext_handshake_records" in expect and \
+                len(frags) != expect["plaintext_handshake_records"][direction]:
+            raise CaptureError(f"{direction}: {len(frags)} plaintext handshake records, expect "
+                               f"says {expect['plaintext_handshake_records'][direction]}")
+        sizes = expect.get("handshake_fragment_sizes")
+        if sizes:
+            # relay.py --refragment: record k holds at most sizes[k % len]
+            # bytes; less only where a record the peer wrote ended.
+            for k, f in enumerate(frags):
+                if len(f) > sizes[k % len(sizes)]:
+                    raise CaptureError(f"{direction}: plaintext handshake record {k} has "
+                                       f"{len(f)} bytes, more than {sizes[k % len(sizes)]}")
+            if len(frags) < 2:
+                raise CaptureError(f"{direction}: nothing was cut into small records")
+        if expect.get("coalesced_handshake_records"):
+            # relay.py --coalesce: whole messages, and a record ends only where
+            # a flight ends (or the plaintext part does).
+            for k, f in enumerate(frags):
+                msgs, rest = split_messages(f)
+                if rest or not msgs:
+                    raise CaptureError(f"{direction}: coalesced record {k} does not hold "
+                                       "whole messages")
+                if k + 1 < len(frags) and msgs[-1][0] not in FLIGHT_END:
+                    raise CaptureError(f"{direction}: coalesced record {k} ends inside a "
+                                       "flight")
+
+
+def split_handshakes(msgs) -> list[list]:
+    """Trace entries grouped by handshake on one connection (TLS 1.2 renegotiation).
+
+    A new handshake begins with a HelloRequest (it belongs to the handshake it
+    asks for) or with a second ClientHello in the current group.  Not for
+    TLS 1.3, where a HelloRetryRequest is followed by a second ClientHello."""
+    groups: list[list] = [[]]
+    for m in msgs:
+        name = m[1]
+        cur = groups[-1]
+        if name == "hello_request" or (
+                name == "client_hello" and any(x[1] == "client_hello" for x in cur)):
+            groups.append([])
+        groups[-1].append(m)
+    return [g for g in groups if g]
+
+
+def renegotiation_facts(msgs, c2s: bytes, s2c: bytes, keylog: str, initiator: str,
+                        secure_reported: bool) -> list[dict]:
+    """What each renegotiation did, from the -msg trace, checked against the wire.
+
+    RFC 5746: the first ClientHello offers renegotiation_info (empty) or the
+    SCSV, the first ServerHello answers with an empty renegotiation_info; in
+    renegotiation k, the ClientHello's renegotiation_info holds the client's
+    verify_data of handshake k-1, the ServerHello's the client's and then the
+    server's.  Those messages are encrypted on the wire, so they are read from
+    the trace (whose plaintext part equals the wire: check_connection)."""
+    groups = split_handshakes(msgs)
+    if len(groups) < 2:
+        raise CaptureError("the -msg trace shows no second handshake")
+    ch, sh = first_handshake(c2s), first_handshake(s2c)
+    if hello_extension(ch, True, 0xff01) != b"\x00" and 0x00ff not in client_hello_suites(ch):
+        raise CaptureError("first ClientHello has neither renegotiation_info nor the SCSV")
+    if hello_extension(sh, False, 0xff01) != b"\x00":
+        raise CaptureError("first ServerHello has no empty renegotiation_info")
+    randoms = keylog_randoms(keylog)
+    if len(randoms) != len(groups):
+        raise CaptureError(f"keylog has {len(randoms)} CLIENT_RANDOM lines for "
+                           f"{len(groups)} handshakes")
+    facts = []
+    prev = groups[0]
+    for k, g in enumerate(groups[1:], 1):
+        def body(direction, name, grp=g):
+            b = [m[2] for m in grp if m[0] == direction and m[1] == name]
+            if len(b) != 1:
+                raise CaptureError(f"handshake {k}: {len(b)} {name} in {direction}")
+            return b[0]
+        ch_k, sh_k = body("c2s", "client_hello"), body("s2c", "server_hello")
+        cvd = body("c2s", "finished", prev)[4:]
+        svd = body("s2c", "finished", prev)[4:]
+        body("c2s", "finished"), body("s2c", "finished")
+        secure = (hello_extension(ch_k, True, 0xff01) == bytes([len(cvd)]) + cvd and
+                  hello_extension(sh_k, False, 0xff01) == bytes([len(cvd + svd)]) + cvd + svd)
+        if secure != secure_reported or not secure:
+            raise CaptureError(f"handshake {k}: renegotiation_info does not carry the "
+                               "previous Finished verify_data (RFC 5746 §3.5-3.7)")
+        if randoms[k] != ch_k[6:38].hex():
+            raise CaptureError(f"handshake {k}: keylog line {k} is not this ClientHello's random")
+        types = handshake_types(g)
+        has_hr = types["s2c"][:1] == ["hello_request"]
+        if has_hr != (initiator == "server"):
+            raise CaptureError(f"handshake {k}: HelloRequest {'missing' if not has_hr else 'sent'} "
+                               f"for a {initiator}-initiated renegotiation")
+        sid = hello_session_id(sh_k)
+        resumed = bool(sid) and sid == hello_session_id(ch_k)
+        if resumed != ("certificate" not in types["s2c"]):
+            raise CaptureError(f"handshake {k}: session IDs and messages disagree on resumption")
+        facts.append({"initiator": initiator, "secure": secure, "resumed": resumed,
+                      "client_certificate": "certificate" in types["c2s"],
+                      "handshake_types": types})
+        prev = g
+    return facts
+
+
+def _matches(want, got) -> bool:
+    """got equals want; for dicts (and lists of them) the keys want names suffice."""
+    if isinstance(want, dict):
+        return isinstance(got, dict) and all(_matches(v, got.get(k)) for k, v in want.items())
+    if isinstance(want, list) and want and isinstance(want[0], dict):
+        return isinstance(got, list) and len(got) == len(want) and \
+            all(_matches(w, g) for w, g in zip(want, got))
+    return want == got
+
+
 def check_want(want: dict, got: dict, idx: int) -> None:
     for k, v in want.items():
-        if got.get(k) != v:
+        if not _matches(v, got.get(k)):
             raise CaptureError(f"connection {idx}: expected {k}={v!r}, peers report "
                                f"{got.get(k)!r}")
 
@@ -799,7 +1070,7 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
              "server_cert_pem": os.path.basename(srv_cert),
              "server_key_pem": os.path.basename(srv_key)}
     cli_cert = cli_key = None
-    if sc.mutual:
+    if sc.mutual or sc.client_cert:
         cli_cert, cli_key = pki.leaf("client", "ecdsa")
         files["client_cert_pem"] = os.path.basename(cli_cert)
         files["client_key_pem"] = os.path.basename(cli_key)
@@ -812,6 +1083,8 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
                 "-keylogfile", os.path.join(tmp, "server_keylog.txt")]
         if sc.mutual:
             scmd += ["-Verify", "1", "-CAfile", pki.p("ca_cert.pem")]
+        elif sc.client_cert:
+            scmd += ["-CAfile", pki.p("ca_cert.pem")]
         if ocsp:
             scmd += ["-status_file", ocsp]
         scmd += sc.server_args
@@ -845,14 +1118,15 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         keylog = os.path.join(tmp, f"client_keylog_{i}.txt")
         msgfile = os.path.join(tmp, f"client_msg_{i}.txt")
         rl = relay_mod.Relay(relay_mod.listen_socket(0), port, c2s_path, s2c_path,
-                             timeout=PEER_TIMEOUT)
+                             timeout=PEER_TIMEOUT, refragment=sc.refragment or None,
+                             coalesce=sc.coalesce)
         rt = threading.Thread(target=rl.run, daemon=True)
         rt.start()
         if sc.client == "openssl":
             ccmd = ["openssl", "s_client", "-connect", f"{LOOPBACK}:{rl.port}",
                     "-CAfile", pki.p("ca_cert.pem"), "-msg", "-msgfile", msgfile,
                     "-keylogfile", keylog] + sc.client_args
-            if sc.mutual:
+            if sc.mutual or sc.client_cert:
                 ccmd += ["-cert", cli_cert, "-key", cli_key]
             if sc.connections > 1:
                 ccmd += ["-sess_out", sess] if i == 0 else ["-sess_in", sess]
@@ -879,6 +1153,8 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         # Give post-handshake messages (TLS 1.3 tickets) time to arrive and be
         # read before anything else happens, so the trace and -sess_out see them.
         time.sleep(0.3)
+        if sc.renegotiate:
+            renegotiate(sc, client, server, msgfile)
         mark, cmark = len(server.output), len(client.output)
         client.send(CLIENT_LINE + "\n")
         server.wait_for(re.escape(CLIENT_LINE), start=mark)
@@ -913,12 +1189,53 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             e["group"] = selected_group_from_hrr(sh)
         e["client_certificate"] = "certificate" in handshake_types(msgs)["c2s"]
         e["handshake_types"] = handshake_types(msgs)
+        if sc.renegotiate:
+            groups = split_handshakes(msgs)
+            # The connection-wide facts above are the first handshake's; what
+            # the renegotiations did is listed apart.
+            e["client_certificate"] = "certificate" in handshake_types(groups[0])["c2s"]
+            e["renegotiated"] = True
+            e["handshakes"] = len(groups)
+            e["renegotiations"] = renegotiation_facts(
+                msgs, c2s, s2c, kl, "client" if sc.renegotiate == "client" else "server",
+                "Secure Renegotiation IS supported" in out)
+        shaped = ""
+        if sc.refragment or sc.coalesce:
+            if sc.refragment:
+                e["handshake_fragment_sizes"] = list(sc.refragment)
+            else:
+                e["coalesced_handshake_records"] = True
+            e["plaintext_handshake_records"] = {
+                "c2s": len(plaintext_handshake_records(c2s)),
+                "s2c": len(plaintext_handshake_records(s2c))}
+            for d, sh_ in rl.shapers.items():
+                if sh_.records_out != e["plaintext_handshake_records"][d]:
+                    raise CaptureError(f"{d}: relay forwarded {sh_.records_out} plaintext "
+                                       f"handshake records, the recording has "
+                                       f"{e['plaintext_handshake_records'][d]}")
+            if all(sh_.records_in == sh_.records_out for sh_ in rl.shapers.values()):
+                raise CaptureError("the relay changed no record")
+            # The client read the records one by one: s_client -msg traces a
+            # "<<< ... RecordHeader" for each record it received.
+            read = len(re.findall(r"^<<< .*RecordHeader", open(msgfile, encoding="latin-1").read(),
+                                  re.M)) if sc.client == "openssl" else None
+            if read is not None and read < e["plaintext_handshake_records"]["s2c"]:
+                raise CaptureError(f"the client traced {read} records received, fewer than the "
+                                   f"{e['plaintext_handshake_records']['s2c']} plaintext "
+                                   "handshake records sent to it")
+            shaped = ", relay: " + ", ".join(
+                f"{d} {sh_.records_in}->{sh_.records_out}" for d, sh_ in rl.shapers.items()) + \
+                " plaintext handshake records"
         check_connection(c2s, s2c, kl, msgs, e)
         if i < len(sc.want):
             check_want(sc.want[i], e, i)
         # Only the keylog lines, without OpenSSL's comment header.
         kl = "".join(ln + "\n" for ln in kl.splitlines() if ln and not ln.startswith("#"))
         conns.append({"expect": e, "c2s": c2s.hex(), "s2c": s2c.hex(), "keylog": kl})
+        if shaped or sc.renegotiate:
+            print(f"{sc.name}: connection {i}: c2s {len(list(records(c2s)))} records, "
+                  f"s2c {len(list(records(s2c)))} records{shaped}"
+                  + (f", {e['handshakes']} handshakes" if sc.renegotiate else ""))
 
     server.close_stdin()
     if sc.server == "openssl" and server.wait(3) is None:
@@ -958,6 +1275,33 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         f.write("\n")
     os.replace(path + ".tmp", path)
     return path
+
+
+def renegotiate(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
+    """Makes a peer renegotiate (TLS 1.2) and waits until both Finished are traced."""
+    if sc.client != "openssl" or sc.server != "openssl":
+        raise CaptureError("renegotiation scenarios need s_client and s_server")
+    smark, cmark = len(server.output), len(client.output)
+    if sc.renegotiate == "client":
+        client.send("R\n")                   # s_client: "RENEGOTIATING", SSL_renegotiate()
+        client.wait_for(r"^RENEGOTIATING$", start=cmark)
+    else:
+        # s_server: r = SSL_renegotiate(); R = the same after asking for a
+        # client certificate (SSL_VERIFY_PEER | SSL_VERIFY_CLIENT_ONCE).
+        server.send("r\n" if sc.renegotiate == "server" else "R\n")
+        # "SSL_do_handshake -> 1": the server's side of the new handshake is done.
+        server.wait_for(r"^SSL_do_handshake -> 1$", start=smark)
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while True:
+        text = open(msgfile, encoding="latin-1").read() if os.path.exists(msgfile) else ""
+        fins = [d for d, n, _b in parse_openssl_msg(text) if n == "finished"]
+        if fins.count("c2s") >= 2 and fins.count("s2c") >= 2:
+            return
+        if time.monotonic() > deadline:
+            raise CaptureError("renegotiation did not finish: the -msg trace shows "
+                               f"{fins.count('c2s')} client and {fins.count('s2c')} server "
+                               "Finished")
+        time.sleep(0.02)
 
 
 def _free_port() -> int:

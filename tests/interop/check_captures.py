@@ -5,11 +5,18 @@
 
 For every <scenario>.json: the shape documented in vectors/captures/README.md,
 the same wire checks capture.py makes before writing (record framing, first
-ClientHello/ServerHello, suite, EMS/ALPN, key log labels and client_random),
-and one more that needs no trace: the handshake messages readable in
+ClientHello/ServerHello, suite, EMS/ALPN, key log labels and client_random,
+ChangeCipherSpec and encrypted handshake record counts, the relay's record
+shapes), and one more that needs no trace: the handshake messages readable in
 plaintext on the wire (everything before each direction's first
 ChangeCipherSpec or encrypted record) are exactly the first entries of that
-direction's "handshake_types".  Exit status 0 if all pass.
+direction's "handshake_types" -- of the first handshake's entries, where the
+connection renegotiated: a renegotiation runs under the first handshake's
+keys, so none of its messages is readable.  For a renegotiation the
+"renegotiations" entries must also add up to "handshake_types" (their lists
+are its tail), with one ClientHello, ServerHello and Finished each way per
+handshake and one CLIENT_RANDOM key log line per handshake.
+Exit status 0 if all pass.
 """
 
 from __future__ import annotations
@@ -55,6 +62,43 @@ def plaintext_handshakes(stream: bytes) -> list[str]:
     return names
 
 
+def check_renegotiation(i: int, e: dict, keylog: str) -> list[str]:
+    """The renegotiation facts agree with each other and with handshake_types."""
+    errs = []
+    renegs = e.get("renegotiations", [])
+    hs = e.get("handshakes", 1)
+    if e.get("renegotiated", False) != (hs > 1) or len(renegs) != hs - 1:
+        return [f"[{i}] renegotiated={e.get('renegotiated')}, handshakes={hs}, "
+                f"{len(renegs)} renegotiations"]
+    if e["version"] == "TLS 1.3" and hs > 1:
+        return [f"[{i}] TLS 1.3 has no renegotiation"]
+    listed = e["handshake_types"]
+    for direction, hello in (("c2s", "client_hello"), ("s2c", "server_hello")):
+        tail = [n for r in renegs for n in r["handshake_types"][direction]]
+        if tail and listed[direction][-len(tail):] != tail:
+            errs.append(f"[{i}] {direction}: renegotiations list {tail}, handshake_types ends "
+                        f"{listed[direction][-len(tail):]}")
+        if hs > 1:
+            for name in (hello, "finished"):
+                if listed[direction].count(name) != hs:
+                    errs.append(f"[{i}] {direction}: {listed[direction].count(name)} {name} "
+                                f"for {hs} handshakes")
+    for k, r in enumerate(renegs, 1):
+        s2c = r["handshake_types"]["s2c"]
+        if (s2c[:1] == ["hello_request"]) != (r["initiator"] == "server"):
+            errs.append(f"[{i}] renegotiation {k}: initiator {r['initiator']}, s2c {s2c}")
+        if r["resumed"] != ("certificate" not in s2c):
+            errs.append(f"[{i}] renegotiation {k}: resumed={r['resumed']}, s2c {s2c}")
+        if r["client_certificate"] != ("certificate" in r["handshake_types"]["c2s"]):
+            errs.append(f"[{i}] renegotiation {k}: client_certificate")
+        if not r["secure"]:
+            errs.append(f"[{i}] renegotiation {k}: not secure (RFC 5746)")
+    if e["version"] != "TLS 1.3" and len(capture.keylog_randoms(keylog)) != hs:
+        errs.append(f"[{i}] {len(capture.keylog_randoms(keylog))} CLIENT_RANDOM lines for "
+                    f"{hs} handshake(s)")
+    return errs
+
+
 def check_file(path: str) -> list[str]:
     errs = []
     d = json.load(open(path))
@@ -82,11 +126,17 @@ def check_file(path: str) -> list[str]:
         except capture.CaptureError as exc:
             errs.append(f"[{i}] {exc}")
             continue
+        renegs = e.get("renegotiations", [])
         for direction, stream in (("c2s", c2s), ("s2c", s2c)):
             seen = plaintext_handshakes(stream)
             listed = e["handshake_types"][direction]
-            if not seen or listed[:len(seen)] != seen:
-                errs.append(f"[{i}] {direction}: wire shows {seen}, expect lists {listed}")
+            # Only the first handshake can be in plaintext.
+            tail = sum(len(r["handshake_types"][direction]) for r in renegs)
+            first = listed[:len(listed) - tail]
+            if not seen or first[:len(seen)] != seen:
+                errs.append(f"[{i}] {direction}: wire shows {seen}, expect lists {first} for "
+                            "the first handshake")
+        errs += check_renegotiation(i, e, conn["keylog"])
         if e["resumed"] != (i > 0 and "_resume_" in name):
             errs.append(f"[{i}] resumed={e['resumed']}")
     return errs
