@@ -17,5 +17,6 @@
 #include "tlswire/messages/record.hpp"
 #include "tlswire/messages/simple.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
+#include "tlswire/messages/stream.hpp"
 #include "tlswire/messages/supplemental_data.hpp"
 #include "tlswire/messages/connection.hpp"

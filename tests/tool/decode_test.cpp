@@ -302,10 +302,11 @@ TEST_CASE("decode: parse errors print {\"error\": {code, offset, where}} and exi
     CHECK(r.rc == 1);
     CHECK(r.lines().at(0)["error"] == json{{"code", "illegal_value"}, {"offset", 7}, {"where", "hex"}});
 
-    // A record stream that ends inside a handshake message.
+    // A record stream that ends inside a handshake message: as for bare
+    // messages, at the message's length field (offset 5 + 1), which promises more.
     r = tool({"decode", "--hex"}, "16030100050100000a03");
     CHECK(r.rc == 1);
-    CHECK(r.lines().at(0)["error"] == json{{"code", "truncated"}, {"offset", 10}, {"where", "Handshake"}});
+    CHECK(r.lines().at(0)["error"] == json{{"code", "truncated"}, {"offset", 6}, {"where", "length"}});
 
     // An unreadable file: exit 1, a message on stderr and an error object
     // naming the file on stdout.

@@ -18,14 +18,9 @@ usage: tlswire <subcommand> [options] [FILE...]
        tlswire <subcommand> --help
 
 subcommands:
-  decode             records or handshake messages -> JSON Lines (or --text)
-  prf                the TLS 1.0-1.2 PRF
-  master-secret      the TLS 1.0-1.2 master secret (or extended master secret)
-  hkdf-expand-label  TLS 1.3 HKDF-Expand-Label
-  transcript-hash    the transcript hash of the handshake messages in FILE
-  finished           TLS 1.3 Finished verify_data over the transcript in FILE
-  tls13-secrets      every TLS 1.3 secret the inputs determine, as JSON
+)";
 
+constexpr std::string_view tool_help_end = R"(
 Exit status: 0 success, 1 an input failed to parse (or --roundtrip differed),
 2 a usage error.
 )";
@@ -116,19 +111,25 @@ Finished the application traffic secrets and exporter_master_secret; given the
 client Finished resumption_master_secret. FILE holds the handshake messages.
 )";
 
+// The subcommands: one table gives the name, the line in the tool's help,
+// the subcommand's help and the function that runs it.
 struct entry {
     std::string_view name;
+    std::string_view summary;
     std::string_view help;
+    subcommand_fn* run;
 };
 
 constexpr entry entries[] = {
-    {"decode", decode_help},
-    {"prf", prf_help},
-    {"master-secret", master_secret_help},
-    {"hkdf-expand-label", hkdf_expand_label_help},
-    {"transcript-hash", transcript_hash_help},
-    {"finished", finished_help},
-    {"tls13-secrets", tls13_secrets_help},
+    {"decode", "records or handshake messages -> JSON Lines (or --text)", decode_help, decode_command},
+    {"prf", "the TLS 1.0-1.2 PRF", prf_help, prf_command},
+    {"master-secret", "the TLS 1.0-1.2 master secret (or extended master secret)", master_secret_help,
+     master_secret_command},
+    {"hkdf-expand-label", "TLS 1.3 HKDF-Expand-Label", hkdf_expand_label_help, hkdf_expand_label_command},
+    {"transcript-hash", "the transcript hash of the handshake messages in FILE", transcript_hash_help,
+     transcript_hash_command},
+    {"finished", "TLS 1.3 Finished verify_data over the transcript in FILE", finished_help, finished_command},
+    {"tls13-secrets", "every TLS 1.3 secret the inputs determine, as JSON", tls13_secrets_help, tls13_secrets_command},
 };
 
 }  // namespace
@@ -140,6 +141,12 @@ int help(std::ostream& out, std::string_view subcommand) {
             return exit_ok;
         }
     out << tool_help;
+    for (const entry& e : entries) {
+        out << "  " << e.name;
+        for (std::size_t i = e.name.size(); i < 19; ++i) out << ' ';
+        out << e.summary << '\n';
+    }
+    out << tool_help_end;
     return exit_ok;
 }
 
@@ -162,13 +169,8 @@ int dispatch(std::span<const std::string_view> args, std::istream& in, std::ostr
         if (sub == "help" && !rest.empty()) return help(out, rest[0]);
         return help(out, "");
     }
-    if (sub == "decode") return decode_command(rest, in, out, err, h);
-    if (sub == "prf") return prf_command(rest, in, out, err);
-    if (sub == "master-secret") return master_secret_command(rest, in, out, err);
-    if (sub == "hkdf-expand-label") return hkdf_expand_label_command(rest, in, out, err);
-    if (sub == "transcript-hash") return transcript_hash_command(rest, in, out, err);
-    if (sub == "finished") return finished_command(rest, in, out, err);
-    if (sub == "tls13-secrets") return tls13_secrets_command(rest, in, out, err);
+    for (const entry& e : entries)
+        if (e.name == sub) return e.run(rest, in, out, err, h);
     return usage(err, "", "unknown subcommand " + std::string(sub));
 }
 }  // namespace

@@ -161,39 +161,4 @@ bool read_input(const std::string& path, std::istream& in, bool hex, std::vector
     return true;
 }
 
-bool looks_like_records(bytes_view in) noexcept {
-    return in.size() >= 3 && in[0] >= 20 && in[0] <= 24 && in[1] == 3 && in[2] <= 4;
-}
-
-result<std::vector<std::uint8_t>> handshake_stream(bytes_view in) {
-    if (!looks_like_records(in)) return std::vector<std::uint8_t>(in.begin(), in.end());
-    std::vector<std::uint8_t> out;
-    error e;
-    reader r(in, e);
-    context lenient;
-    lenient.mode = strictness::lenient;
-    while (!r.empty() && r.ok()) {
-        record rec{};
-        described_format::read(r, rec, "TLSPlaintext", lenient);
-        if (e) return e;
-        if (rec.type == content_type::application_data || rec.type == content_type::change_cipher_spec) break;
-        if (rec.type == content_type::handshake) out.insert(out.end(), rec.fragment.begin(), rec.fragment.end());
-    }
-    return out;
-}
-
-result<std::vector<bytes_view>> split_messages(bytes_view stream) {
-    std::vector<bytes_view> out;
-    error e;
-    reader r(stream, e);
-    while (!r.empty()) {
-        const std::size_t at = r.position();
-        r.u8("msg_type");
-        (void)r.prefixed(3, 0, 0xffffff, "length").take_rest();
-        if (e) return e;
-        out.push_back(stream.subspan(at, r.position() - at));
-    }
-    return out;
-}
-
 }  // namespace tlswire::cli

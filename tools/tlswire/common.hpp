@@ -1,5 +1,5 @@
 // tools/tlswire/common.hpp — what the subcommands share: option parsing,
-// hex, reading inputs, and splitting an input into records or messages.
+// hex and reading inputs.
 #pragma once
 
 #include <cstddef>
@@ -68,23 +68,5 @@ bool read_input(const std::string& path, std::istream& in, bool hex, std::vector
 // print_input_problem — {"error": {"code": "unreadable_input", "file",
 // "reason"}}: what the subcommands print for an input they cannot read.
 void print_input_problem(print::sink& s, const input_problem& p);
-
-// looks_like_records — whether an input starts with a TLS record header
-// (ContentType 20..24, then a 3.x legacy_record_version), rather than with a
-// bare handshake message. A handshake message starting the same way would
-// have to declare a body of at least 192 KiB (uint24 length 0x03xxxx), and
-// its header would then not fit any record either, so the rule is safe for
-// real traffic.
-[[nodiscard]] bool looks_like_records(bytes_view in) noexcept;
-
-// handshake_stream — the bytes of all handshake messages in an input: the
-// input itself for bare messages, or the concatenated fragments of its
-// plaintext handshake records (stopping at the first protected record: after
-// application_data or, before TLS 1.3, after change_cipher_spec).
-result<std::vector<std::uint8_t>> handshake_stream(bytes_view in);
-
-// split_messages — whole handshake messages (header included) out of a
-// handshake stream, by framing only (msg_type, uint24 length).
-result<std::vector<bytes_view>> split_messages(bytes_view stream);
 
 }  // namespace tlswire::cli

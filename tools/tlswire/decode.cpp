@@ -25,20 +25,6 @@ struct decode_config {
     std::optional<std::uint16_t> cipher_suite;  // --cipher-suite
 };
 
-// The version a ServerHello selects: supported_versions' selected_version
-// (RFC 8446 §4.2.1), else legacy_version. Read leniently and without a
-// version, because the strict parse of the ServerHello needs the answer.
-std::uint16_t selected_version(bytes_view message, std::uint16_t fallback) {
-    context lenient;
-    lenient.mode = strictness::lenient;
-    const auto sh = parse_handshake(message, lenient);
-    if (!sh || !std::holds_alternative<server_hello>(*sh)) return fallback;
-    const auto& hello = std::get<server_hello>(*sh);
-    if (const auto sv = hello.extensions.find(extension_type::supported_versions); sv && sv->size() == 2)
-        return static_cast<std::uint16_t>(((*sv)[0] << 8) | (*sv)[1]);
-    return static_cast<std::uint16_t>(hello.legacy_version);
-}
-
 class decoder {
 public:
     decoder(const decode_config& cfg, const hooks& h, std::ostream& out)
@@ -49,27 +35,19 @@ public:
 
     [[nodiscard]] int status() const noexcept { return status_; }
 
-    // One input holding records or bare handshake messages.
+    // One input holding records or bare handshake messages, from one side.
     void decode_stream(bytes_view in) {
-        ctx_ = context{};
-        ctx_.version = cfg_.version.value_or(0);
-        ctx_.cipher_suite = cfg_.cipher_suite.value_or(0);
-        if (is_sslv2_client_hello(in)) {
-            // RFC 5246 Appendix E.2: a client's first bytes may be an SSL
-            // 2.0-compatible ClientHello, without a record header; TLS records follow.
-            error e;
-            reader r(in, e);
-            const sslv2_client_hello h = read_sslv2_client_hello(r, ctx_);
-            if (e) return report(e);
-            const bytes_view raw = in.first(r.position());
-            begin(std::nullopt);
-            print::print_sslv2_client_hello(*sink_, raw, h);
-            end();
-            if (!check_roundtrip_sslv2(raw, h, 0, std::nullopt)) return;
-            return decode_records(in.subspan(raw.size()), raw.size());
-        }
-        if (looks_like_records(in)) decode_records(in);
-        else decode_messages(in);
+        stream_options o;
+        o.input = looks_like_records(in) || is_sslv2_client_hello(in) ? framing::records : framing::handshake_messages;
+        context initial;
+        initial.version = cfg_.version.value_or(0);
+        initial.cipher_suite = cfg_.cipher_suite.value_or(0);
+        stream_decoder dec(o, initial);
+        bool stopped = false;
+        const result<void> r = dec.decode(in, [&](const stream_event& ev) {
+            if (!stopped && !print_event(ev, std::nullopt)) stopped = true;
+        });
+        if (!r && !stopped) report(r.err());
     }
 
     // Both directions of one connection, through the connection decoder.
@@ -77,72 +55,16 @@ public:
         connection_decoder dec(strictness::strict);
         bool stopped = false;
         const result<void> r = dec.decode(c2s, s2c, [&](const connection_event& ev) {
-            if (stopped) return;
-            const direction dir = ev.dir;
-            switch (ev.kind) {
-                case event_kind::handshake: {
-                    begin(dir);
-                    print::print_handshake(*sink_, ev.message, ev.handshake, ev.ctx);
-                    end();
-                    // The message's offset in its direction's stream (the record's
-                    // when the message was reassembled from several records).
-                    const bytes_view stream = dir == direction::c2s ? c2s : s2c;
-                    const bool inside = !stream.empty() && ev.message.data() >= stream.data() &&
-                                        ev.message.data() < stream.data() + stream.size();
-                    const std::size_t at =
-                        inside ? static_cast<std::size_t>(ev.message.data() - stream.data()) : ev.record_offset;
-                    if (!check_roundtrip(ev.message, ev.handshake, ev.ctx, at, dir))
-                        stopped = true;
-                    break;
-                }
-                case event_kind::change_cipher_spec: {
-                    change_cipher_spec ccs{};
-                    if (!ev.rec.fragment.empty()) ccs.type = ev.rec.fragment[0];
-                    begin(dir);
-                    print::print_change_cipher_spec(*sink_, ev.rec.fragment, ccs);
-                    end();
-                    if (!check_roundtrip_struct(ev.rec.fragment, ccs, ev.ctx, ev.record_offset + 5, dir)) stopped = true;
-                    break;
-                }
-                case event_kind::alert:
-                    begin(dir);
-                    print::print_alert(*sink_, ev.rec.fragment, ev.alert_value, ev.ctx);
-                    end();
-                    if (!check_roundtrip_struct(ev.rec.fragment, ev.alert_value, ev.ctx, ev.record_offset + 5, dir))
-                        stopped = true;
-                    break;
-                case event_kind::sslv2_client_hello:
-                    begin(dir);
-                    print::print_sslv2_client_hello(*sink_, ev.message, ev.sslv2);
-                    end();
-                    if (!check_roundtrip_sslv2(ev.message, ev.sslv2, 0, dir)) stopped = true;
-                    break;
-                case event_kind::encrypted:
-                    begin(dir);
-                    print::print_encrypted(*sink_, ev.rec.type, ev.rec.fragment.size());
-                    end();
-                    break;
-            }
+            if (!stopped && !print_event(ev, ev.dir)) stopped = true;
         });
         if (!r && !stopped) report(r.err(), dec.failed_direction());
     }
 
     // report — an error object ({"dir"?, "error": {...}}); the status becomes 1.
     void report(const error& e, std::optional<direction> dir = std::nullopt) {
-        sink_->begin_object();
-        if (dir) {
-            sink_->key("dir");
-            sink_->string(to_string(*dir));
-        }
+        begin(dir);
         sink_->key("error");
-        sink_->begin_object();
-        sink_->key("code");
-        sink_->string(to_string(e.code));
-        sink_->key("offset");
-        sink_->number(e.offset);
-        sink_->key("where");
-        sink_->string(e.where);
-        sink_->end_object();
+        print::print_error_value(*sink_, e);
         sink_->end_object();
         flush();
         status_ = exit_failure;
@@ -168,6 +90,39 @@ private:
         flush();
     }
     void flush() { out_ << sink_->take() << std::flush; }
+
+    // print_event — print one event, and with --roundtrip check it
+    // re-serializes to the bytes received. False: stop (a mismatch was printed).
+    bool print_event(const stream_event& ev, std::optional<direction> dir) {
+        begin(dir);
+        switch (ev.kind) {
+            case event_kind::handshake:
+                print::print_handshake(*sink_, ev.message, ev.handshake, ev.ctx);
+                end();
+                return check_roundtrip(ev.message, ev.handshake, ev.ctx, ev.message_offset, dir);
+            case event_kind::change_cipher_spec: {
+                change_cipher_spec ccs{};
+                ccs.type = ev.rec.fragment[0];
+                print::print_change_cipher_spec(*sink_, ev.rec.fragment, ccs);
+                end();
+                return check_roundtrip_struct(ev.rec.fragment, ccs, ev.ctx, ev.record_offset + 5, dir);
+            }
+            case event_kind::alert:
+                print::print_alert(*sink_, ev.rec.fragment, ev.alert_value, ev.ctx);
+                end();
+                return check_roundtrip_struct(ev.rec.fragment, ev.alert_value, ev.ctx, ev.record_offset + 5, dir);
+            case event_kind::sslv2_client_hello:
+                print::print_sslv2_client_hello(*sink_, ev.message, ev.sslv2);
+                end();
+                return check_roundtrip_sslv2(ev.message, ev.sslv2, 0, dir);
+            case event_kind::encrypted:
+                print::print_encrypted(*sink_, ev.rec.type, ev.rec.fragment.size());
+                end();
+                return true;
+        }
+        end();
+        return true;
+    }
 
     // check_roundtrip — --roundtrip: serialize the parsed message again and
     // compare with what was received. On a difference, print both and fail.
@@ -227,14 +182,7 @@ private:
         sink_->hex(again);
         if (serialize_error) {
             sink_->key("serialize_error");
-            sink_->begin_object();
-            sink_->key("code");
-            sink_->string(to_string(serialize_error.code));
-            sink_->key("offset");
-            sink_->number(serialize_error.offset);
-            sink_->key("where");
-            sink_->string(serialize_error.where);
-            sink_->end_object();
+            print::print_error_value(*sink_, serialize_error);
         }
         sink_->end_object();
         end();
@@ -242,143 +190,10 @@ private:
         return false;
     }
 
-    // learn — a hello in the input supplies what the flags did not.
-    void learn(const handshake_message& m, const context& parsed_with) {
-        if (const auto* sh = std::get_if<server_hello>(&m)) {
-            if (!cfg_.version) ctx_.version = parsed_with.version;
-            if (!cfg_.cipher_suite) ctx_.cipher_suite = static_cast<std::uint16_t>(sh->cipher_suite);
-        } else if (const auto* hrr = std::get_if<hello_retry_request>(&m)) {
-            if (!cfg_.version) ctx_.version = 0x0304;
-            if (!cfg_.cipher_suite) ctx_.cipher_suite = static_cast<std::uint16_t>(hrr->cipher_suite);
-        }
-    }
-
-    // message — parse, print and check one whole handshake message that
-    // starts at absolute offset `base` of the input. False stops the input.
-    bool message(bytes_view msg, std::size_t base) {
-        context c = ctx_;
-        if (!cfg_.version && msg.size() >= 4 && msg[0] == static_cast<std::uint8_t>(handshake_type::server_hello) &&
-            !is_hello_retry_request(msg.subspan(4)))
-            c.version = selected_version(msg, c.version);
-        error e;
-        reader r(msg, e, base);
-        const handshake_message m = read_handshake(r, c);
-        r.expect_end("Handshake");
-        if (e) {
-            report(e);
-            return false;
-        }
-        learn(m, c);
-        begin(std::nullopt);
-        print::print_handshake(*sink_, msg, m, c);
-        end();
-        return check_roundtrip(msg, m, c, base, std::nullopt);
-    }
-
-    void decode_messages(bytes_view in) {
-        error e;
-        reader r(in, e);
-        while (!r.empty()) {
-            const std::size_t at = r.position();
-            r.u8("msg_type");
-            (void)r.prefixed(3, 0, 0xffffff, "length").take_rest();
-            if (e) {
-                report(e);
-                return;
-            }
-            if (!message(in.subspan(at, r.position() - at), at)) return;
-        }
-    }
-
-    // decode_records — `in` starts at absolute offset `base` of the input.
-    void decode_records(bytes_view in, std::size_t base = 0) {
-        error e;
-        reader r(in, e, base);
-        handshake_reassembler reassembler;
-        bool encrypting = false;  // before TLS 1.3: this stream has sent ChangeCipherSpec
-        context lenient;
-        lenient.mode = strictness::lenient;  // the length limit depends on protection: checked below
-        while (!r.empty()) {
-            const std::size_t at = r.offset();
-            record rec{};
-            described_format::read(r, rec, "TLSPlaintext", lenient);
-            if (e) return report(e);
-            bool encrypted = rec.type == content_type::application_data ||
-                             (encrypting && rec.type != content_type::change_cipher_spec);
-            // TLS 1.3 HelloRetryRequest flow (RFC 8446 §D.4): a client may send its
-            // compatibility CCS before its second ClientHello, which is still
-            // plaintext. A single stream cannot know the version, so a record that
-            // holds exactly one ClientHello is read as one (ciphertext matches
-            // that pattern with probability 2^-32).
-            if (encrypted && rec.type == content_type::handshake && rec.fragment.size() >= 4 &&
-                rec.fragment[0] == static_cast<std::uint8_t>(handshake_type::client_hello) &&
-                ((std::size_t{rec.fragment[1]} << 16) | (std::size_t{rec.fragment[2]} << 8) | rec.fragment[3]) + 4 ==
-                    rec.fragment.size())
-                encrypted = false;
-            const std::size_t limit = !encrypted        ? max_plaintext_length
-                                      : ctx_.is_tls13() ? max_ciphertext_length_tls13
-                                                        : max_ciphertext_length_tls12;
-            if (rec.fragment.size() > limit) return report(error{errc::length_out_of_range, at + 3, "length"});
-            if (encrypted) {
-                begin(std::nullopt);
-                print::print_encrypted(*sink_, rec.type, rec.fragment.size());
-                end();
-                continue;
-            }
-            error fe;
-            reader fr(rec.fragment, fe, at + 5);
-            switch (rec.type) {
-                case content_type::change_cipher_spec: {
-                    change_cipher_spec ccs{};
-                    described_format::read(fr, ccs, "change_cipher_spec", ctx_);
-                    fr.expect_end("change_cipher_spec");
-                    if (fe) return report(fe);
-                    if (!ctx_.is_tls13()) encrypting = true;
-                    begin(std::nullopt);
-                    print::print_change_cipher_spec(*sink_, rec.fragment, ccs);
-                    end();
-                    if (!check_roundtrip_struct(rec.fragment, ccs, ctx_, at + 5, std::nullopt)) return;
-                    break;
-                }
-                case content_type::alert: {
-                    alert a{};
-                    described_format::read(fr, a, "alert", ctx_);
-                    fr.expect_end("alert");
-                    if (fe) return report(fe);
-                    begin(std::nullopt);
-                    print::print_alert(*sink_, rec.fragment, a, ctx_);
-                    end();
-                    if (!check_roundtrip_struct(rec.fragment, a, ctx_, at + 5, std::nullopt)) return;
-                    break;
-                }
-                case content_type::handshake: {
-                    // RFC 8446 §5.1: no zero-length handshake fragments.
-                    if (rec.fragment.empty()) return report(error{errc::length_out_of_range, at + 3, "length"});
-                    bool go_on = true;
-                    const auto fed = reassembler.feed(rec.fragment, [&](bytes_view msg) {
-                        if (!go_on) return;
-                        const bool inside = msg.data() >= rec.fragment.data() &&
-                                            msg.data() + msg.size() <= rec.fragment.data() + rec.fragment.size();
-                        const std::size_t base =
-                            inside ? at + 5 + static_cast<std::size_t>(msg.data() - rec.fragment.data()) : at + 5;
-                        go_on = message(msg, base);
-                    });
-                    if (!go_on) return;
-                    if (!fed) return report(error{fed.err().code, at + 5, fed.err().where});
-                    break;
-                }
-                default:
-                    return report(error{errc::illegal_value, at, "type"});
-            }
-        }
-        if (reassembler.has_partial()) report(error{errc::truncated, base + in.size(), "Handshake"});
-    }
-
     const decode_config& cfg_;
     const hooks& hooks_;
     std::ostream& out_;
     std::unique_ptr<print::sink> sink_;
-    context ctx_{};
     int status_ = exit_ok;
 };
 

@@ -18,6 +18,7 @@
 #include "tlswire/crypto.hpp"
 #include "tlswire/print/message.hpp"
 #include "tlswire/messages/handshake.hpp"
+#include "tlswire/messages/stream.hpp"
 #include "tlswire/print/json.hpp"
 #include "tlswire/schedule.hpp"
 #ifdef TLSWIRE_HAVE_OPENSSL
@@ -151,8 +152,7 @@ constexpr std::size_t max_prf_length = 1u << 16;
 // Errors are printed as the decode subcommand prints them; returns false then.
 struct transcript_input {
     std::vector<std::uint8_t> bytes;
-    std::vector<std::uint8_t> stream;
-    std::vector<bytes_view> messages;
+    std::vector<std::vector<std::uint8_t>> messages;
 };
 
 bool load_transcript(command& c, std::istream& in, std::ostream& out, transcript_input& t) {
@@ -175,12 +175,21 @@ bool load_transcript(command& c, std::istream& in, std::ostream& out, transcript
         return false;
     }
     if (hex_error) return report(hex_error);
-    auto stream = handshake_stream(t.bytes);
-    if (!stream) return report(stream.err());
-    t.stream = std::move(*stream);
-    auto msgs = split_messages(t.stream);
-    if (!msgs) return report(msgs.err());
-    t.messages = std::move(*msgs);
+    // The library's stream decoder frames the messages (only the hellos are
+    // parsed, leniently: a transcript holds both sides' messages); the
+    // transcript ends at the first protected record.
+    stream_options o;
+    o.mode = strictness::lenient;
+    o.input = looks_like_records(t.bytes) || is_sslv2_client_hello(t.bytes) ? framing::records
+                                                                            : framing::handshake_messages;
+    o.parse_messages = false;
+    stream_decoder dec(o);
+    bool protected_seen = false;
+    const auto r = dec.decode(t.bytes, [&](const stream_event& ev) {
+        if (ev.kind == event_kind::encrypted || ev.kind == event_kind::change_cipher_spec) protected_seen = true;
+        if (ev.kind == event_kind::handshake && !protected_seen) t.messages.emplace_back(ev.message.begin(), ev.message.end());
+    });
+    if (!r) return report(r.err());
     return true;
 }
 
@@ -200,7 +209,8 @@ void add(schedule::transcript<H>& t, bytes_view msg, bool first) {
 
 }  // namespace
 
-int prf_command(std::span<const std::string_view> args, std::istream&, std::ostream& out, std::ostream& err) {
+int prf_command(std::span<const std::string_view> args, std::istream&, std::ostream& out, std::ostream& err,
+                    const hooks&) {
     static constexpr std::string_view valued[] = {"hash", "secret", "label", "seed", "length"};
     static constexpr std::string_view flags[] = {"help"};
     command c{"prf", {}, -1, err};
@@ -219,8 +229,8 @@ int prf_command(std::span<const std::string_view> args, std::istream&, std::ostr
     });
 }
 
-int master_secret_command(std::span<const std::string_view> args, std::istream&, std::ostream& out,
-                          std::ostream& err) {
+int master_secret_command(std::span<const std::string_view> args, std::istream&, std::ostream& out, std::ostream& err,
+                    const hooks&) {
     static constexpr std::string_view valued[] = {"hash", "pre-master", "client-random", "server-random",
                                                   "session-hash"};
     static constexpr std::string_view flags[] = {"help"};
@@ -249,8 +259,8 @@ int master_secret_command(std::span<const std::string_view> args, std::istream&,
     });
 }
 
-int hkdf_expand_label_command(std::span<const std::string_view> args, std::istream&, std::ostream& out,
-                              std::ostream& err) {
+int hkdf_expand_label_command(std::span<const std::string_view> args, std::istream&, std::ostream& out, std::ostream& err,
+                    const hooks&) {
     static constexpr std::string_view valued[] = {"hash", "secret", "label", "context", "length"};
     static constexpr std::string_view flags[] = {"help"};
     command c{"hkdf-expand-label", {}, -1, err};
@@ -275,8 +285,8 @@ int hkdf_expand_label_command(std::span<const std::string_view> args, std::istre
     });
 }
 
-int transcript_hash_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out,
-                            std::ostream& err) {
+int transcript_hash_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+                    const hooks&) {
     static constexpr std::string_view valued[] = {"hash"};
     static constexpr std::string_view flags[] = {"hex", "help"};
     command c{"transcript-hash", {}, -1, err};
@@ -293,8 +303,8 @@ int transcript_hash_command(std::span<const std::string_view> args, std::istream
     });
 }
 
-int finished_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out,
-                     std::ostream& err) {
+int finished_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+                    const hooks&) {
     static constexpr std::string_view valued[] = {"hash", "base-key"};
     static constexpr std::string_view flags[] = {"hex", "help"};
     command c{"finished", {}, -1, err};
@@ -313,8 +323,8 @@ int finished_command(std::span<const std::string_view> args, std::istream& in, s
     });
 }
 
-int tls13_secrets_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out,
-                          std::ostream& err) {
+int tls13_secrets_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
+                    const hooks&) {
     static constexpr std::string_view valued[] = {"hash", "psk", "shared-secret"};
     static constexpr std::string_view flags[] = {"hex", "help"};
     command c{"tls13-secrets", {}, -1, err};

@@ -1,31 +1,33 @@
 // tlswire/messages/connection.hpp — follow one connection, both directions.
 //
-// `connection_decoder` takes the raw bytes each side sent (client to server,
-// server to client), walks their records in handshake order, reassembles
-// handshake messages, and parses each with the context the hellos establish:
-// the version (ServerHello's supported_versions, else its legacy_version) and
-// the cipher suite. It reports every record as an event: a parsed handshake
-// message, change_cipher_spec, alert, or an encrypted record (TLS 1.3
-// application_data records; in TLS 1.2 everything after a side's
-// ChangeCipherSpec), never misparsing ciphertext. Having both hellos, it also
-// checks what a lone message parse cannot: a server extension must answer one
-// the ClientHello offered (RFC 8446 §4.2, RFC 5246 §7.4.1.4).
+// `connection_decoder` is two stream decoders (messages/stream.hpp), one for
+// what the client sent and one for what the server sent, read in handshake
+// order, plus the rules that need both sides:
+// - context: the client's messages after the ServerHello are read with the
+//   version and cipher suite the server chose; in TLS 1.3 the client's
+//   handshake records are protected from then on;
+// - answers: a server extension must answer one the ClientHello offered
+//   (RFC 8446 §4.2, RFC 5246 §7.4.1.4), and the version, cipher suite and
+//   compression method the server picks must be ones the client offered
+//   (RFC 8446 §4.1.3, §4.2.1; RFC 5246 §7.4.1.3);
+// - ChangeCipherSpec timing (RFC 5246 §7.1, §7.3; RFC 8446 §D.4);
+// - renegotiation (RFC 5746): a renegotiation — a protected handshake record
+//   after a side's protected Finished, in TLS 1.0–1.2 — on a connection that
+//   did not negotiate renegotiation_info is refused when strict.
+// Strictness applies to these rules as to the parsing; lenient checks none.
 //
-// Order: a side is read until it ends a flight (ClientHello, HelloRetryRequest,
-// ServerHelloDone) or sends an encrypted record, then the other side's turn
-// comes. Views in an event point into the caller's streams, or — for a message
-// that spanned records — into the decoder's buffer, valid during the callback.
+// Order: a side is read until it ends a flight (ClientHello,
+// HelloRetryRequest, ServerHelloDone) or sends a protected record, then the
+// other side's turn comes. Every error's offset counts in the stream of
+// failed_direction().
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
-#include "tlswire/messages/handshake.hpp"
-#include "tlswire/messages/reassembler.hpp"
-#include "tlswire/messages/record.hpp"
-#include "tlswire/messages/sslv2_client_hello.hpp"
+#include "tlswire/extensions/supported_versions.hpp"
+#include "tlswire/messages/stream.hpp"
 
 namespace tlswire {
 
@@ -33,20 +35,9 @@ enum class direction : std::uint8_t { c2s, s2c };
 
 [[nodiscard]] constexpr std::string_view to_string(direction d) noexcept { return d == direction::c2s ? "c2s" : "s2c"; }
 
-// sslv2_client_hello: a client opened with the SSL 2.0-compatible hello
-// (RFC 5246 Appendix E.2), which has no record header.
-enum class event_kind : std::uint8_t { handshake, change_cipher_spec, alert, encrypted, sslv2_client_hello };
-
-struct connection_event {
+// connection_event — a stream event and the direction it travelled.
+struct connection_event : stream_event {
     direction dir = direction::c2s;
-    event_kind kind = event_kind::handshake;
-    record rec{};                   // the record the event came from (header fields and fragment)
-    std::size_t record_offset = 0;  // where the record starts in its direction's stream
-    bytes_view message{};           // handshake: the whole message, header included
-    handshake_message handshake{};  // handshake: the parsed message
-    alert alert_value{};            // alert
-    sslv2_client_hello sslv2{};     // sslv2_client_hello (`message` holds its bytes)
-    context ctx{};                  // the context the message was parsed with
 };
 
 // (A template only so that its members are compiled where it is used, not in
@@ -55,244 +46,219 @@ template <class D = void>
 class basic_connection_decoder {
 public:
     explicit basic_connection_decoder(strictness mode = strictness::strict,
-                                std::size_t max_message_size = handshake_reassembler::default_max_message_size)
-        : mode_(mode), sides_{side{max_message_size}, side{max_message_size}} {
-        ctx_.mode = mode;
-    }
+                                      std::size_t max_message_size = handshake_reassembler::default_max_message_size)
+        : mode_(mode),
+          sides_{basic_stream_decoder<D>(options(mode, max_message_size), context{0, 0, role::client, mode}),
+                 basic_stream_decoder<D>(options(mode, max_message_size), context{0, 0, role::server, mode})} {}
 
-    // decode(c2s, s2c, on_event) — walk both streams to their ends. Stops at
-    // the first error; failed_direction() then says in which stream its
-    // offset counts.
+    // decode(c2s, s2c, on_event) — walk both streams to their ends, calling
+    // on_event(const connection_event&). Stops at the first error.
     template <class F>
     result<void> decode(bytes_view c2s, bytes_view s2c, F&& on_event) {
-        sides_[0].stream = c2s;
-        sides_[1].stream = s2c;
+        side(direction::c2s).start(c2s);
+        side(direction::s2c).start(s2c);
         direction turn = direction::c2s;
-        if (is_sslv2_client_hello(c2s)) {
-            error e;
-            reader r(c2s, e);
-            connection_event ev;
-            ev.kind = event_kind::sslv2_client_hello;
-            ev.sslv2 = read_sslv2_client_hello(r, ctx_);
-            if (e) return fail(direction::c2s, e), err_;
-            ev.message = c2s.first(r.offset());
-            ev.ctx = ctx_;
-            sides_[0].pos = r.offset();
-            on_event(static_cast<const connection_event&>(ev));
-            turn = direction::s2c;
+        while (!side(direction::c2s).at_end() || !side(direction::s2c).at_end()) {
+            if (side(turn).at_end()) turn = other(turn);
+            auto& s = side(turn);
+            bool ok = true;
+            const bool stepped = s.step([&](const stream_event& se) {
+                if (ok) ok = event(turn, se, on_event);
+            });
+            if (!stepped) return fail(turn, s.failure());
+            if (!ok) return fail(turn, err_);
+            if (s.flight_ended() && !side(other(turn)).at_end()) turn = other(turn);
         }
-        while (!done(direction::c2s) || !done(direction::s2c)) {
-            if (done(turn)) turn = other(turn);
-            bool yield = false;
-            if (!step(turn, on_event, yield)) return err_;
-            if (yield && !done(other(turn))) turn = other(turn);
-        }
-        for (direction d : {direction::c2s, direction::s2c}) {
-            if (at(d).reassembler.has_partial()) {
-                failed_ = d;
-                return error{errc::truncated, at(d).stream.size(), "Handshake"};
-            }
-        }
+        for (direction d : {direction::c2s, direction::s2c})
+            if (const auto r = side(d).finish(); !r) return fail(d, r.err());
         return {};
     }
 
-    [[nodiscard]] const context& ctx() const noexcept { return ctx_; }
+    // ctx — what the connection negotiated (the server's stream's context).
+    [[nodiscard]] const context& ctx() const noexcept { return sides_[1].ctx(); }
     [[nodiscard]] direction failed_direction() const noexcept { return failed_; }
 
 private:
-    struct side {
-        explicit side(std::size_t max) : reassembler(max) {}
-        bytes_view stream{};
-        std::size_t pos = 0;
-        handshake_reassembler reassembler;
-        bool encrypting = false;  // TLS 1.2: this side has sent ChangeCipherSpec
-    };
-
+    static constexpr stream_options options(strictness mode, std::size_t max) noexcept {
+        stream_options o;
+        o.mode = mode;
+        o.max_message_size = max;
+        return o;
+    }
     static constexpr direction other(direction d) noexcept {
         return d == direction::c2s ? direction::s2c : direction::c2s;
     }
-    side& at(direction d) noexcept { return sides_[d == direction::c2s ? 0 : 1]; }
-    bool done(direction d) noexcept { return at(d).pos >= at(d).stream.size(); }
+    basic_stream_decoder<D>& side(direction d) noexcept { return sides_[d == direction::c2s ? 0 : 1]; }
+    [[nodiscard]] bool strict() const noexcept { return mode_ == strictness::strict; }
 
-    bool fail(direction d, error e) {
+    result<void> fail(direction d, const error& e) {
         failed_ = d;
+        err_ = e;
+        return e;
+    }
+    bool refuse(error e) {
         err_ = e;
         return false;
     }
 
-    // step — one record from side d.
     template <class F>
-    bool step(direction d, F& on_event, bool& yield) {
-        side& s = at(d);
-        error e;
-        reader r(s.stream, e);
-        r.bytes(s.pos, "");
-        const std::size_t record_at = r.offset();
-        // Ciphertext may be longer than plaintext (RFC 8446 §5.2, RFC 5246 §6.2.3);
-        // the limit is applied below once the record's protection is known.
-        context rctx = ctx_;
-        rctx.mode = strictness::lenient;
-        record rec{};
-        described_format::read(r, rec, "TLSPlaintext", rctx);
-        if (e) return fail(d, e);
-        if (mode_ == strictness::strict && (static_cast<std::uint16_t>(rec.legacy_record_version) >> 8) != 0x03)
-            return fail(d, error{errc::illegal_value, record_at + 1, "legacy_record_version"});
-        s.pos = r.offset();
-        connection_event ev;
-        ev.dir = d;
-        ev.rec = rec;
-        ev.record_offset = record_at;
-        const bool tls13 = ctx_.is_tls13();
-        const bool encrypted = rec.type == content_type::application_data ||
-                               (s.encrypting && rec.type != content_type::change_cipher_spec);
-        const std::size_t limit = !encrypted ? max_plaintext_length
-                                  : tls13    ? max_ciphertext_length_tls13
-                                             : max_ciphertext_length_tls12;
-        if (mode_ == strictness::strict && rec.fragment.size() > limit)
-            return fail(d, error{errc::length_out_of_range, record_at + 3, "length"});
-        if (encrypted) {
-            ev.kind = event_kind::encrypted;
-            on_event(static_cast<const connection_event&>(ev));
-            yield = true;
-            return true;
+    bool event(direction d, const stream_event& se, F& on_event) {
+        switch (se.kind) {
+            case event_kind::handshake:
+                if (!handshake(d, se)) return false;
+                break;
+            case event_kind::change_cipher_spec:
+                if (!change_cipher_spec_allowed(d)) return refuse(error{errc::unexpected_message, se.record_offset, "type"});
+                break;
+            case event_kind::encrypted:
+                if (renegotiation(d, se) && strict() && !secure_renegotiation_)
+                    return refuse(error{errc::unexpected_message, se.record_offset, "renegotiation"});
+                break;
+            case event_kind::alert:
+            case event_kind::sslv2_client_hello: break;
         }
-        error fe;
-        reader fr(rec.fragment, fe, record_at + 5);
-        switch (rec.type) {
-            case content_type::change_cipher_spec: {
-                change_cipher_spec ccs{};
-                described_format::read(fr, ccs, "change_cipher_spec", ctx_);
-                fr.expect_end("change_cipher_spec");
-                if (fe) return fail(d, fe);
-                // In TLS 1.3 this is the middlebox-compatibility record (RFC 8446
-                // §5): nothing changes. Before, everything after it is protected.
-                if (!tls13) s.encrypting = true;
-                ev.kind = event_kind::change_cipher_spec;
-                on_event(static_cast<const connection_event&>(ev));
-                return true;
-            }
-            case content_type::alert: {
-                described_format::read(fr, ev.alert_value, "alert", ctx_);
-                fr.expect_end("alert");
-                if (fe) return fail(d, fe);
-                ev.kind = event_kind::alert;
-                on_event(static_cast<const connection_event&>(ev));
-                return true;
-            }
-            case content_type::handshake: {
-                if (mode_ == strictness::strict && rec.fragment.empty())
-                    return fail(d, error{errc::length_out_of_range, record_at + 3, "length"});
-                const std::size_t stream_base = record_at + 5;
-                bool ok = true;
-                auto res = s.reassembler.feed(rec.fragment, [&](bytes_view msg) {
-                    if (!ok) return;
-                    ok = on_message(d, msg, ev, stream_base, on_event, yield);
-                });
-                if (!res) return fail(d, error{res.err().code, record_at + 5, res.err().where});
-                return ok;
-            }
-            default:
-                return fail(d, error{errc::illegal_value, record_at, "type"});
-        }
-    }
-
-    template <class F>
-    bool on_message(direction d, bytes_view msg, connection_event& ev, std::size_t stream_base, F& on_event,
-                    bool& yield) {
-        context c = ctx_;
-        c.sender = d == direction::c2s ? role::client : role::server;
-        const auto type = static_cast<handshake_type>(msg[0]);
-        if (type == handshake_type::server_hello && !is_hello_retry_request(msg.subspan(4))) {
-            // The ServerHello states the version it chose: read it first (RFC 8446 §4.2.1).
-            c.version = negotiated_version(msg, c);
-        }
-        // Offsets: relative to the record when the message lies in it.
-        const bool in_record = msg.data() >= ev.rec.fragment.data() &&
-                               msg.data() + msg.size() <= ev.rec.fragment.data() + ev.rec.fragment.size();
-        const std::size_t base = in_record ? stream_base + static_cast<std::size_t>(msg.data() - ev.rec.fragment.data())
-                                           : stream_base;
-        error e;
-        reader r(msg, e, base);
-        handshake_message m = read_handshake<D>(r, c);
-        r.expect_end("Handshake");
-        if (e) return fail(d, e);
-        if (!learn(m, c, base)) return fail(d, err_);
-        ev.kind = event_kind::handshake;
-        ev.message = msg;
-        ev.handshake = m;
-        ev.ctx = c;
+        connection_event ev{se, d};
         on_event(static_cast<const connection_event&>(ev));
-        if (type == handshake_type::client_hello || type == handshake_type::server_hello_done ||
-            std::holds_alternative<hello_retry_request>(m))
-            yield = true;
         return true;
     }
 
-    // negotiated_version — supported_versions' selected_version, else legacy_version.
-    std::uint16_t negotiated_version(bytes_view msg, const context& c) {
-        context lenient = c;
-        lenient.mode = strictness::lenient;
-        lenient.version = 0;
-        const auto sh = parse_handshake<D>(msg, lenient);
-        if (!sh || !std::holds_alternative<server_hello>(*sh)) return c.version;
-        const auto& hello = std::get<server_hello>(*sh);
-        if (const auto sv = hello.extensions.find(extension_type::supported_versions); sv && sv->size() == 2)
-            return static_cast<std::uint16_t>(((*sv)[0] << 8) | (*sv)[1]);
-        return static_cast<std::uint16_t>(hello.legacy_version);
+    // change_cipher_spec_allowed — RFC 5246 §7.3 (Figures 1 and 2): the
+    // client's CCS follows the server's ServerHelloDone (full handshake) or
+    // its CCS (abbreviated); the server's follows the client's CCS, or its own
+    // ServerHello when it resumes. RFC 8446 §D.4: in TLS 1.3 either side may
+    // send one after its first hello.
+    bool change_cipher_spec_allowed(direction d) const noexcept {
+        if (!strict()) return true;
+        const auto& client = sides_[0];
+        const auto& server = sides_[1];
+        const bool tls13 = server.ctx().is_tls13() || (!server.ctx().version_known() && client.offered_tls13());
+        if (d == direction::c2s) {
+            if (tls13) return true;  // after its ClientHello: the stream decoder checks a hello came first
+            return server_hello_seen_ && (server_hello_done_seen_ || server.sent_change_cipher_spec());
+        }
+        if (!server_hello_seen_) return tls13 && hello_retry_seen_;
+        if (tls13) return true;
+        return !server_hello_done_seen_ || client.sent_change_cipher_spec();
     }
 
-    // learn — update the connection context from a hello, and check server
-    // extensions against the ClientHello's offers.
-    bool learn(const handshake_message& m, const context& c, std::size_t base) {
+    // renegotiation — a protected handshake record after this side's
+    // protected Finished (TLS 1.0–1.2): a HelloRequest or a new ClientHello
+    // or the messages after them. (A Finished split over several records
+    // would be taken for one; no stack sends that.)
+    bool renegotiation(direction d, const stream_event& se) const noexcept {
+        return se.rec.type == content_type::handshake && !sides_[1].ctx().is_tls13() &&
+               sides_[d == direction::c2s ? 0 : 1].protected_handshake_records() >= 2;
+    }
+
+    static constexpr std::uint64_t bit(std::uint16_t v) noexcept { return std::uint64_t{1} << (v & 63u); }
+    template <std::size_t N>
+    static constexpr void set(std::array<std::uint64_t, N>& s, std::uint16_t v) noexcept { s[v >> 6] |= bit(v); }
+    template <std::size_t N>
+    static constexpr bool has(const std::array<std::uint64_t, N>& s, std::uint16_t v) noexcept {
+        return (s[v >> 6] & bit(v)) != 0;
+    }
+
+    bool handshake(direction d, const stream_event& se) {
+        const handshake_message& m = se.handshake;
         if (const auto* ch = std::get_if<client_hello>(&m)) {
-            offered_ = {};
-            offered_scsv_ = ch->cipher_suites.contains(cipher_suite::TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
-            for (const extension& x : ch->extensions) offered_[static_cast<std::uint16_t>(x.extension_type) >> 6] |= bit(x.extension_type);
-            have_client_hello_ = true;
+            if (d == direction::c2s) offers(*ch, se.ctx);
             return true;
         }
+        if (d != direction::s2c) return true;
         if (const auto* sh = std::get_if<server_hello>(&m)) {
-            ctx_.version = c.version;
-            ctx_.cipher_suite = static_cast<std::uint16_t>(sh->cipher_suite);
-            return answered(sh->extensions, false, base);
+            server_hello_seen_ = true;
+            secure_renegotiation_ = sh->extensions.contains(extension_type::renegotiation_info);
+            if (!answers(se, *sh, false)) return false;
+            auto& client = side(direction::c2s);
+            client.learn(se.ctx.version, static_cast<std::uint16_t>(sh->cipher_suite));
+            // RFC 8446 §2: once the client has read the ServerHello, its handshake messages are protected.
+            if (se.ctx.is_tls13()) client.protect(record_protection::protected_tls13);
+            return true;
         }
         if (const auto* hrr = std::get_if<hello_retry_request>(&m)) {
-            ctx_.version = 0x0304;
-            ctx_.cipher_suite = static_cast<std::uint16_t>(hrr->cipher_suite);
-            return answered(hrr->extensions, true, base);
+            hello_retry_seen_ = true;
+            if (!answers(se, *hrr, true)) return false;
+            side(direction::c2s).learn(0x0304, static_cast<std::uint16_t>(hrr->cipher_suite));
+            return true;
         }
-        if (const auto* ee = std::get_if<encrypted_extensions>(&m)) return answered(ee->extensions, false, base);
+        if (const auto* ee = std::get_if<encrypted_extensions>(&m)) return answered(se, ee->extensions, false);
+        if (std::holds_alternative<server_hello_done>(m)) server_hello_done_seen_ = true;
         return true;
     }
 
-    static constexpr std::uint64_t bit(extension_type t) noexcept {
-        return std::uint64_t{1} << (static_cast<std::uint16_t>(t) & 63u);
+    // offers — what a ClientHello offered, for checking the server's answers.
+    void offers(const client_hello& ch, const context& c) {
+        have_client_hello_ = true;
+        offered_extensions_ = {};
+        offered_suites_ = {};
+        offered_compressions_ = {};
+        offered_versions_ = {};
+        for (const extension& x : ch.extensions) set(offered_extensions_, static_cast<std::uint16_t>(x.extension_type));
+        for (const cipher_suite s : ch.cipher_suites) set(offered_suites_, static_cast<std::uint16_t>(s));
+        for (const compression_method m : ch.legacy_compression_methods)
+            set(offered_compressions_, static_cast<std::uint16_t>(m));
+        client_legacy_version_ = static_cast<std::uint16_t>(ch.legacy_version);
+        has_supported_versions_ = false;
+        if (const auto sv = ch.extensions.template get<supported_versions_client_hello>(c); sv && *sv) {
+            has_supported_versions_ = true;
+            for (const protocol_version v : (**sv).versions) set(offered_versions_, static_cast<std::uint16_t>(v));
+        }
+    }
+
+    // answers — the ServerHello's (or HelloRetryRequest's) choices are among the offers.
+    template <class Hello>
+    bool answers(const stream_event& se, const Hello& sh, bool hrr) {
+        if (!have_client_hello_ || !strict()) return true;
+        const std::uint8_t* suite_at = sh.legacy_session_id_echo.data() + sh.legacy_session_id_echo.size();
+        if (!has(offered_suites_, static_cast<std::uint16_t>(sh.cipher_suite)))
+            return refuse(error{errc::illegal_value, se.offset_of(suite_at), "cipher_suite"});
+        if (!has(offered_compressions_, static_cast<std::uint16_t>(sh.legacy_compression_method)))
+            return refuse(error{errc::illegal_value, se.offset_of(suite_at + 2), "legacy_compression_method"});
+        const std::uint16_t v = se.ctx.version;
+        if (const auto sv = sh.extensions.find(extension_type::supported_versions)) {
+            if (!has_supported_versions_ || !has(offered_versions_, v))
+                return refuse(error{errc::illegal_value, se.offset_of(sv->data()), "selected_version"});
+        } else if (v > client_legacy_version_ || v == 0x0304) {
+            return refuse(error{errc::illegal_value, se.offset_of(se.message.data() + 4), "legacy_version"});
+        }
+        return answered(se, sh.extensions, hrr);
     }
 
     // answered — RFC 8446 §4.2: "Implementations MUST NOT send extension
     // responses unless the remote endpoint sent the corresponding extension
     // request, with the exception of the "cookie" extension in the
-    // HelloRetryRequest." RFC 5746 §3.6: renegotiation_info answers the SCSV too.
-    bool answered(const extension_block& block, bool hrr, std::size_t base) {
-        if (!have_client_hello_ || mode_ != strictness::strict) return true;
+    // HelloRetryRequest." RFC 5746 §3.6: renegotiation_info answers the SCSV
+    // too. The error points at the extension.
+    bool answered(const stream_event& se, const extension_block& block, bool hrr) {
+        if (!have_client_hello_ || !strict()) return true;
         for (const extension& x : block) {
             const auto t = x.extension_type;
-            if (offered_[static_cast<std::uint16_t>(t) >> 6] & bit(t)) continue;
+            const auto v = static_cast<std::uint16_t>(t);
+            if (has(offered_extensions_, v)) continue;
             if (hrr && t == extension_type::cookie) continue;
-            if (t == extension_type::renegotiation_info && offered_scsv_) continue;
+            if (t == extension_type::renegotiation_info &&
+                has(offered_suites_, static_cast<std::uint16_t>(cipher_suite::TLS_EMPTY_RENEGOTIATION_INFO_SCSV)))
+                continue;
             const auto name = to_string(t);
-            err_ = error{errc::unsolicited_extension, base, name.empty() ? std::string_view("extension") : name};
-            return false;
+            return refuse(error{errc::unsolicited_extension, se.offset_of(x.extension_data.data() - 4),
+                                name.empty() ? std::string_view("extension") : name});
         }
         return true;
     }
 
     strictness mode_;
-    context ctx_{};
-    std::array<side, 2> sides_;
-    std::array<std::uint64_t, 1024> offered_{};
-    bool offered_scsv_ = false;
+    std::array<basic_stream_decoder<D>, 2> sides_;
+    std::array<std::uint64_t, 1024> offered_extensions_{};
+    std::array<std::uint64_t, 1024> offered_suites_{};
+    std::array<std::uint64_t, 4> offered_compressions_{};
+    std::array<std::uint64_t, 1024> offered_versions_{};
+    std::uint16_t client_legacy_version_ = 0;
+    bool has_supported_versions_ = false;
     bool have_client_hello_ = false;
+    bool server_hello_seen_ = false;
+    bool hello_retry_seen_ = false;
+    bool server_hello_done_seen_ = false;
+    bool secure_renegotiation_ = false;
     direction failed_ = direction::c2s;
     error err_{};
 };

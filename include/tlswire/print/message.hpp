@@ -143,10 +143,8 @@ inline void print_encrypted(sink& s, content_type outer, std::size_t length) {
     s.number(length);
 }
 
-// print_error — {"error": {"code", "offset", "where"}} as a whole object.
-inline void print_error(sink& s, const error& e) {
-    s.begin_object();
-    s.key("error");
+// print_error_value — {"code", "offset", "where"}: an error as a value.
+inline void print_error_value(sink& s, const error& e) {
     s.begin_object();
     s.key("code");
     s.string(to_string(e.code));
@@ -155,6 +153,13 @@ inline void print_error(sink& s, const error& e) {
     s.key("where");
     s.string(e.where);
     s.end_object();
+}
+
+// print_error — {"error": {"code", "offset", "where"}} as a whole object.
+inline void print_error(sink& s, const error& e) {
+    s.begin_object();
+    s.key("error");
+    print_error_value(s, e);
     s.end_object();
 }
 
