@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -233,6 +234,30 @@ TEST_CASE("decode --c2s/--s2c: every capture, in handshake order, round-tripping
             CHECK(!seen_c2s.empty());
             CHECK(!seen_s2c.empty());
         }
+    }
+}
+
+TEST_CASE("decode: TLS 1.2 renegotiation, client- and server-initiated: the second handshake and its CCS are protected") {
+    for (const char* name : {"tls12_renegotiation_client", "tls12_renegotiation_server"}) {
+        CAPTURE(name);
+        const json cap =
+            test_support::load_json(test_support::vectors_dir() / "captures" / (std::string(name) + ".json"));
+        const auto& conn = cap["connections"][0];
+        REQUIRE(conn["expect"]["renegotiated"] == true);
+        const temp_file c2s("c2s.hex", conn["c2s"].get<std::string>());
+        const temp_file s2c("s2c.hex", conn["s2c"].get<std::string>());
+        const auto r = tool({"decode", "--hex", "--roundtrip", "--c2s", c2s.path(), "--s2c", s2c.path()});
+        REQUIRE(r.rc == 0);
+        // Each side: one plaintext CCS (the first handshake's), then one protected (the renegotiation's).
+        std::map<std::string, int> plain_ccs, protected_ccs;
+        for (const auto& l : r.lines()) {
+            if (l["type"] != "change_cipher_spec") continue;
+            (l.contains("encrypted") ? protected_ccs : plain_ccs)[l["dir"]]++;
+        }
+        CHECK(plain_ccs == std::map<std::string, int>{{"c2s", 1}, {"s2c", 1}});
+        CHECK(protected_ccs == std::map<std::string, int>{{"c2s", 1}, {"s2c", 1}});
+        // One direction alone decodes too.
+        CHECK(tool({"decode", "--hex", "--roundtrip"}, conn["s2c"].get<std::string>()).rc == 0);
     }
 }
 
