@@ -22,7 +22,7 @@
 
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/extensions/common.hpp"
-#include "tlswire/extensions/message_kind.hpp"
+#include "tlswire/extensions/placement.hpp"
 #include "tlswire/extensions/validate.hpp"
 #include "tlswire/registry/extension_type.hpp"
 

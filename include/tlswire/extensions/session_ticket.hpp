@@ -1,5 +1,4 @@
-// tlswire/extensions/session_ticket.hpp — session_ticket (35), RFC 5077 §3.2,
-// and renegotiation_info (0xff01), RFC 5746 §3.2.
+// tlswire/extensions/session_ticket.hpp — session_ticket (35), RFC 5077 §3.2.
 #pragma once
 
 #include <string_view>
@@ -21,17 +20,5 @@ struct session_ticket_client_hello {
 // RFC 5077 §3.2: the server's "SessionTicket extension ... with empty
 // extension_data".
 using session_ticket_server_hello = empty_extension<extension_type::session_ticket>;
-
-// RFC 5746 §3.2: struct { opaque renegotiated_connection<0..255>; } RenegotiationInfo;
-// The same body in the ClientHello and the ServerHello.
-struct renegotiation_info_extension {
-    static constexpr std::string_view wire_name = "renegotiation_info";
-    static constexpr extension_type type = extension_type::renegotiation_info;
-    bytes_view renegotiated_connection{};
-
-    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
-        io("renegotiated_connection", self.renegotiated_connection, opaque<1, 0, 0xff>{});
-    }
-};
 
 }  // namespace tlswire

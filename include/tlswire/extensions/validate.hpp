@@ -13,7 +13,7 @@
 
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/extensions/dispatch.hpp"
-#include "tlswire/extensions/message_kind.hpp"
+#include "tlswire/extensions/placement.hpp"
 #include "tlswire/registry/extension_type.hpp"
 
 namespace tlswire {

@@ -13,20 +13,12 @@
 
 #include "tlswire/registry/algorithms.hpp"
 #include "tlswire/registry/detail/enum_table.hpp"
+#include "tlswire/registry/message_kind.hpp"
 
 namespace tlswire {
 
-// tls13_msg — bits for the TLS 1.3 column: the handshake messages an extension
-// may be carried in (RFC 8446 §4.2 table; HRR = HelloRetryRequest).
-namespace tls13_msg {
-inline constexpr std::uint8_t ch = 0x01;   // ClientHello
-inline constexpr std::uint8_t sh = 0x02;   // ServerHello
-inline constexpr std::uint8_t hrr = 0x04;  // HelloRetryRequest
-inline constexpr std::uint8_t ee = 0x08;   // EncryptedExtensions
-inline constexpr std::uint8_t ct = 0x10;   // Certificate
-inline constexpr std::uint8_t cr = 0x20;   // CertificateRequest
-inline constexpr std::uint8_t nst = 0x40;  // NewSessionTicket
-}  // namespace tls13_msg
+// The TLS 1.3 column is a set of message kinds (registry/message_kind.hpp:
+// tls13_msg::ch, sh, hrr, ee, ct, cr, nst).
 
 // X(identifier, value, IANA name, TLS 1.3 messages, DTLS-Only, Recommended)
 // A TLS 1.3 mask of 0 is IANA's "-": not used in TLS 1.3.
