@@ -18,4 +18,5 @@
 #include "tlswire/messages/simple.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
 #include "tlswire/messages/supplemental_data.hpp"
+#include "tlswire/messages/tls13_only.hpp"
 #include "tlswire/messages/connection.hpp"

@@ -7,6 +7,7 @@
 
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/extensions/block.hpp"
+#include "tlswire/messages/tls13_only.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
 #include "tlswire/registry/compression_method.hpp"
 #include "tlswire/registry/handshake_type.hpp"
@@ -87,7 +88,8 @@ inline constexpr std::array<std::uint8_t, 32> hello_retry_request_random{
 //       Extension extensions<6..2^16-1>;                     // optional before TLS 1.3
 //   } ServerHello;
 // A HelloRetryRequest has the same structure with the special random and its
-// own extension rules, so it is its own type.
+// own extension rules, so it is its own type; it exists only in TLS 1.3
+// (messages/tls13_only.hpp).
 template <message_kind Kind, handshake_type Type = handshake_type::server_hello>
 struct basic_server_hello {
     static constexpr std::string_view wire_name =
@@ -101,7 +103,10 @@ struct basic_server_hello {
     compression_method legacy_compression_method{};
     extension_block extensions{};
 
-    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
+private:
+    // (Before wire: clang 14 cannot constant-evaluate a member template
+    // called from the class body before its definition.)
+    TLSWIRE_INLINE static constexpr void fields(auto& io, auto& self) {
         const auto version_at = io.mark();
         io("legacy_version", self.legacy_version);
         const auto random_at = io.mark();
@@ -125,6 +130,13 @@ struct basic_server_hello {
                          "legacy_compression_method", compression_at);
             }
         }
+    }
+
+public:
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
+        if constexpr (Kind == message_kind::hello_retry_request)
+            detail::in_tls13(io, wire_name, [&](auto& io13) { fields(io13, self); });
+        else fields(io, self);
     }
 };
 
