@@ -7,6 +7,7 @@
 
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/extensions/block.hpp"
+#include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/tls13_only.hpp"
 #include "tlswire/registry/cipher_suite.hpp"
 #include "tlswire/registry/compression_method.hpp"
@@ -14,6 +15,18 @@
 #include "tlswire/registry/protocol_version.hpp"
 
 namespace tlswire {
+
+namespace detail {
+// decoding_context(block) — the context to decode a hello's extension body
+// again in: the block's own (so a body its parse validated is decoded
+// without checking it again), lenient (so a body it did not validate, in a
+// block built by hand, is read as far as its structure goes).
+[[nodiscard]] constexpr context decoding_context(const extension_block& block) noexcept {
+    context c = block.entries.ctx();
+    c.mode = strictness::lenient;
+    return c;
+}
+}  // namespace detail
 
 // RFC 8446 §4.1.2 (TLS 1.3), RFC 5246 §7.4.1.2 (TLS 1.0–1.2):
 //   struct {
@@ -63,13 +76,10 @@ struct client_hello {
     }
 
     // offers_tls13 — whether supported_versions lists TLS 1.3 (RFC 8446 §4.2.1).
+    // False without the extension, or when its body is not a version list.
     [[nodiscard]] static constexpr bool offers_tls13(const client_hello& ch) noexcept {
-        const auto sv = ch.extensions.find(extension_type::supported_versions);
-        if (!sv || sv->empty()) return false;
-        const bytes_view list = sv->subspan(1);
-        for (std::size_t i = 0; i + 1 < list.size(); i += 2)
-            if (list[i] == 0x03 && list[i + 1] == 0x04) return true;
-        return false;
+        const auto sv = ch.extensions.get<supported_versions_client_hello>(detail::decoding_context(ch.extensions));
+        return sv && *sv && (*sv)->versions.contains(protocol_version::tls13);
     }
 };
 
@@ -77,6 +87,22 @@ struct client_hello {
 inline constexpr std::array<std::uint8_t, 32> hello_retry_request_random{
     0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
     0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c};
+
+template <message_kind Kind, handshake_type Type>
+struct basic_server_hello;
+
+// selected_version(sh) — the version a ServerHello (or HelloRetryRequest)
+// selects, RFC 8446 §4.2.1: supported_versions' selected_version when the
+// extension is there with a 2-byte body, else legacy_version (RFC 5246
+// §7.4.1.3: server_version). Never fails: a supported_versions body that is
+// not a ProtocolVersion (only possible in a block built by hand) counts as
+// absent.
+template <message_kind Kind, handshake_type Type>
+[[nodiscard]] constexpr protocol_version selected_version(const basic_server_hello<Kind, Type>& sh) noexcept {
+    const auto sv = sh.extensions.template get<supported_versions_server_hello>(detail::decoding_context(sh.extensions));
+    if (sv && *sv) return (*sv)->selected_version;
+    return sh.legacy_version;
+}
 
 // RFC 8446 §4.1.3 (TLS 1.3), RFC 5246 §7.4.1.3 (TLS 1.0–1.2):
 //   struct {
