@@ -1,4 +1,4 @@
-// tlswire/messages.hpp — every handshake message, the record layer and reassembly.
+// tlswire/messages.hpp — every handshake message, the record layer (heartbeat included) and reassembly.
 #pragma once
 
 #include "tlswire/messages/certificate.hpp"
@@ -10,6 +10,7 @@
 #include "tlswire/messages/encrypted_extensions.hpp"
 #include "tlswire/messages/finished.hpp"
 #include "tlswire/messages/handshake.hpp"
+#include "tlswire/messages/heartbeat.hpp"
 #include "tlswire/messages/hello.hpp"
 #include "tlswire/messages/key_exchange.hpp"
 #include "tlswire/messages/new_session_ticket.hpp"
@@ -19,4 +20,5 @@
 #include "tlswire/messages/sslv2_client_hello.hpp"
 #include "tlswire/messages/stream.hpp"
 #include "tlswire/messages/supplemental_data.hpp"
+#include "tlswire/messages/tls13_only.hpp"
 #include "tlswire/messages/connection.hpp"

@@ -287,9 +287,13 @@ TEST_CASE("client_key_exchange for every key exchange (RFC 5246 §7.4.7, RFC 427
 TEST_CASE("hellos: HelloRetryRequest recognised by its random; TLS 1.3 compression rules (RFC 8446 §4.1.2, §4.1.3)") {
     const std::string hrr_random = "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
     // HRR: version, random, session id "", suite 0x1301, compression 0, extensions: supported_versions(0x0304), key_share(x25519)
-    const auto m = round_trip("02000034" "0303" + hrr_random + "00" "1301" "00" "000c" "002b00020304" "00330002001d",
-                              ctx_for(0x0303), "hello_retry_request");
+    const std::string hrr = "02000034" "0303" + hrr_random + "00" "1301" "00" "000c" "002b00020304" "00330002001d";
+    const auto m = round_trip(hrr, context{}, "hello_retry_request");
     CHECK(std::holds_alternative<hello_retry_request>(m));
+    // Only TLS 1.3 has it: a strict parse in TLS 1.2 refuses it (tests/messages/tls13_only_test.cpp).
+    const error in12 = rejection(hrr, ctx_for(0x0303));
+    CHECK(in12.code == errc::unexpected_message);
+    CHECK(in12.offset == 4);
     // A TLS 1.3 ClientHello must offer exactly the null compression method.
     const std::string random(64, '1');
     const std::string ch = "01000033" "0303" + random + "00" "00021301" "020001" "0007" "002b000302" "0304";

@@ -34,7 +34,8 @@ context context_for(const nlohmann::json& file_ctx, const nlohmann::json& c) {
     if (structure == "client_hello") {
         ctx.version = 0;  // a server reads a ClientHello before any version is chosen
     } else if (structure == "server_hello") {
-        ctx.version = message_type == "server_hello_13" ? 0x0304 : 0x0303;
+        // Botan's HelloRetryRequest cases are TLS 1.3 (the only version that has one).
+        ctx.version = message_type == "server_hello_13" || message_type == "hello_retry_request" ? 0x0304 : 0x0303;
     } else {
         ctx.version = 0x0303;
     }

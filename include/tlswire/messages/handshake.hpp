@@ -116,12 +116,9 @@ constexpr void read_typed_body(handshake_type type, reader& body, const context&
         case handshake_type::hello_request: return read_body_into<hello_request, D>(body, ctx, m);
         case handshake_type::client_hello: return read_body_into<client_hello, D>(body, ctx, m);
         case handshake_type::server_hello:
-            // RFC 8446 §4.1.3: a HelloRetryRequest is a ServerHello with the special random.
-            if (is_hello_retry_request(body.rest())) {
-                context c = ctx;
-                c.version = 0x0304;  // only TLS 1.3 has HelloRetryRequest
-                return read_body_into<hello_retry_request, D>(body, c, m);
-            }
+            // RFC 8446 §4.1.3: a HelloRetryRequest is a ServerHello with the special random
+            // (read in TLS 1.3, refused by a strict parse in an earlier version: tls13_only.hpp).
+            if (is_hello_retry_request(body.rest())) return read_body_into<hello_retry_request, D>(body, ctx, m);
             return read_body_into<server_hello, D>(body, ctx, m);
         case handshake_type::new_session_ticket:
             return tls13 ? read_body_into<new_session_ticket_tls13, D>(body, ctx, m)
@@ -192,9 +189,7 @@ constexpr void write_handshake(writer& w, const handshake_message& m, const cont
         std::visit(
             [&](const auto& v) {
                 using T = std::remove_cvref_t<decltype(v)>;
-                context c = ctx;
-                if constexpr (std::is_same_v<T, hello_retry_request>) c.version = 0x0304;
-                described_format::write(body, v, T::wire_name, c);
+                described_format::write(body, v, T::wire_name, ctx);
             },
             m);
     });

@@ -163,6 +163,12 @@ struct server_srp_params {
 //           case srp:          ServerSRPParams params; (signed for SRP_SHA_RSA/DSS)
 //       };
 //   } ServerKeyExchange;
+// Plain (non-export) RSA has no ServerKeyExchange: RFC 5246 and RFC 4346
+// §7.4.3, "It is not legal to send the ServerKeyExchange message for the
+// following key exchange methods: RSA"; a strict parse refuses it with
+// errc::unexpected_message. Lenient reads it in RFC 2246 §7.4.3's form, whose
+// `rsa` case covers RSA and RSA_EXPORT alike: "ServerRSAParams params;
+// Signature signed_params;".
 // The signature is digitally-signed (RFC 5246 §4.7): SignatureAndHashAlgorithm
 // + opaque signature<0..2^16-1> in TLS 1.2, the signature alone in TLS 1.0/1.1.
 // `params` holds the exact bytes the signature covers after the randoms
@@ -186,6 +192,12 @@ struct server_key_exchange {
             io.check(false, errc::unsupported, "server_key_exchange", io.mark());
             return;
         }
+        if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
+            if (k == kx::rsa && io.strict()) {
+                io.check(false, errc::unexpected_message, "server_key_exchange", io.mark());
+                return;
+            }
+        }
         // RFC 4279 §5.1: identities and hints are character strings in UTF-8.
         if (detail::is_psk(k)) io("psk_identity_hint", self.psk_identity_hint, text<opaque<2, 0, 0xffff>>{});
         std::size_t params_start = 0;
@@ -199,7 +211,7 @@ struct server_key_exchange {
             const auto& r = io.in();
             self.params = r.all().subspan(params_start, r.position() - params_start);
         }
-        if (detail::ske_is_signed(k)) {
+        if (detail::ske_is_signed(k) || k == kx::rsa) {
             if (!io.ctx().version_known() || io.ctx().version >= 0x0303) io("algorithm", self.algorithm);
             io("signature", self.signature, opaque<2, 0, 0xffff>{});
         }

@@ -4,8 +4,8 @@
 //   handshake message: "type" (RFC name, e.g. "client_hello"), "length" (the
 //                      uint24 body length), "hex" (the whole message, header
 //                      included), "body" (every field by its RFC name)
-//   change_cipher_spec / alert record: "type" (the content type), "length"
-//                      (fragment length), "hex" (the fragment), "body"
+//   change_cipher_spec / alert / heartbeat record: "type" (the content type),
+//                      "length" (fragment length), "hex" (the fragment), "body"
 //   protected record:  "type" (the outer content type), "encrypted": true, "length"
 //   error:             {"error": {"code", "offset", "where"}}
 // These functions write members into an object the caller has open, so the
@@ -19,6 +19,7 @@
 #include <variant>
 
 #include "tlswire/messages/handshake.hpp"
+#include "tlswire/messages/heartbeat.hpp"
 #include "tlswire/messages/record.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
 #include "tlswire/print/fields.hpp"
@@ -93,6 +94,31 @@ inline void print_change_cipher_spec(sink& s, bytes_view fragment, const change_
     s.key("body");
     s.begin_object();
     print_fields(s, c);
+    s.end_object();
+}
+
+// print_heartbeat — a heartbeat record's members (RFC 6520 §4): "type"
+// "heartbeat", "length" (fragment length), "hex" (the fragment), "body" with
+// "type" (heartbeat_request, heartbeat_response, or hex when unregistered),
+// "payload_length", "payload" (hex) and "padding_length" (the padding itself
+// is random and not printed).
+inline void print_heartbeat(sink& s, bytes_view fragment, const heartbeat_message& m) {
+    s.key("type");
+    s.string("heartbeat");
+    s.key("length");
+    s.number(fragment.size());
+    s.key("hex");
+    s.hex(fragment);
+    s.key("body");
+    s.begin_object();
+    s.key("type");
+    s.string(format(m.type).view());
+    s.key("payload_length");
+    s.number(m.payload.size());
+    s.key("payload");
+    s.hex(m.payload);
+    s.key("padding_length");
+    s.number(m.padding.size());
     s.end_object();
 }
 
