@@ -198,3 +198,24 @@ TEST_CASE("stream: looks_like_records tells records from bare messages") {
     CHECK_FALSE(looks_like_records(unhex(tls12_client_hello)));
     CHECK_FALSE(looks_like_records(unhex("16")));
 }
+
+TEST_CASE("stream: heartbeat records (RFC 6520) are decoded, with their own strict rules") {
+    // heartbeat_request, payload_length 3, payload "abc", 16 bytes of padding.
+    const std::string request = "01" "0003" "616263" + std::string(32, '0');
+    const auto d = decode(record_hex(22, tls12_client_hello) + record_hex(24, request));
+    REQUIRE(d.res);
+    CHECK(d.kinds == std::vector<event_kind>{hs, event_kind::heartbeat});
+    // A payload_length beyond the record (Heartbleed): refused at the length, never read.
+    const std::size_t at = 5 + tls12_client_hello.size() / 2;
+    const auto bleed = decode(record_hex(22, tls12_client_hello) + record_hex(24, "01" "4000" "61"));
+    REQUIRE_FALSE(bleed.res);
+    CHECK(bleed.res.err().code == errc::length_out_of_range);
+    CHECK(bleed.res.err().offset == at + 5 + 1);
+    CHECK(bleed.res.err().where == "payload_length");
+    // Too little padding: strict refuses, lenient reads it.
+    const std::string short_padding = record_hex(22, tls12_client_hello) + record_hex(24, "02" "0001" "61" "0000");
+    CHECK_FALSE(decode(short_padding).res);
+    stream_options lenient;
+    lenient.mode = strictness::lenient;
+    CHECK(decode(short_padding, lenient).res);
+}

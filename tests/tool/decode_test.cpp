@@ -197,6 +197,22 @@ TEST_CASE("decode: an SSL 2.0-compatible ClientHello (RFC 5246 Appendix E.2), th
     CHECK(lines[1]["body"]["description"] == "close_notify");
 }
 
+TEST_CASE("decode: a heartbeat record (RFC 6520 §4), and a Heartbleed one refused") {
+    const std::string hello = "160303002d" "01000029" "0303" + std::string(64, '7') + "00" "0002c02f" "0100";
+    auto r = tool({"decode", "--hex", "--roundtrip"}, hello + "1803030016" "01" "0003" "616263" + std::string(32, '0'));
+    REQUIRE(r.rc == 0);
+    auto lines = r.lines();
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1]["type"] == "heartbeat");
+    CHECK(lines[1]["body"] == json{{"type", "heartbeat_request"}, {"payload_length", 3}, {"payload", "616263"},
+                                   {"padding_length", 16}});
+    r = tool({"decode", "--hex"}, hello + "1803030004" "01" "4000" "61");
+    CHECK(r.rc == 1);
+    lines = r.lines();
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1]["error"] == json{{"code", "length_out_of_range"}, {"offset", 50 + 5 + 1}, {"where", "payload_length"}});
+}
+
 TEST_CASE("decode: a plaintext alert record") {
     const auto r = tool({"decode", "--hex"}, "15 0303 0002 02 28");
     REQUIRE(r.rc == 0);

@@ -111,6 +111,10 @@ private:
                 print::print_alert(*sink_, ev.rec.fragment, ev.alert_value, ev.ctx);
                 end();
                 return check_roundtrip_struct(ev.rec.fragment, ev.alert_value, ev.ctx, ev.record_offset + 5, dir);
+            case event_kind::heartbeat:
+                print::print_heartbeat(*sink_, ev.rec.fragment, ev.heartbeat);
+                end();
+                return check_roundtrip_struct(ev.rec.fragment, ev.heartbeat, ev.ctx, ev.record_offset + 5, dir);
             case event_kind::sslv2_client_hello:
                 print::print_sslv2_client_hello(*sink_, ev.message, ev.sslv2);
                 end();

@@ -115,6 +115,7 @@ private:
                     return refuse(error{errc::unexpected_message, se.record_offset, "renegotiation"});
                 break;
             case event_kind::alert:
+            case event_kind::heartbeat:
             case event_kind::sslv2_client_hello: break;
         }
         connection_event ev{se, d};

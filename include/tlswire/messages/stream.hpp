@@ -27,6 +27,9 @@
 // only if it holds exactly one ClientHello that parses (ciphertext passes
 // with negligible probability); the connection decoder always knows.
 //
+// Plaintext records are read by type: change_cipher_spec, alert, heartbeat
+// (RFC 6520 §4) and handshake; any other type is illegal_value at "type".
+//
 // Record-layer rules enforced (strict and lenient alike, as every peer does):
 // RFC 8446 §5.1 "Handshake messages MUST NOT be interleaved with other record
 // types" and "MUST NOT span key changes" (the ServerHello of TLS 1.3 must end
@@ -39,6 +42,7 @@
 #include <string_view>
 
 #include "tlswire/messages/handshake.hpp"
+#include "tlswire/messages/heartbeat.hpp"
 #include "tlswire/messages/reassembler.hpp"
 #include "tlswire/messages/record.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
@@ -47,7 +51,7 @@ namespace tlswire {
 
 // sslv2_client_hello: a client opened with the SSL 2.0-compatible hello
 // (RFC 5246 Appendix E.2), which has no record header.
-enum class event_kind : std::uint8_t { handshake, change_cipher_spec, alert, encrypted, sslv2_client_hello };
+enum class event_kind : std::uint8_t { handshake, change_cipher_spec, alert, heartbeat, encrypted, sslv2_client_hello };
 
 // framing — how the stream is laid out: TLS records (what travels on the
 // wire), or handshake messages back to back without record headers (what
@@ -85,6 +89,7 @@ struct stream_event {
     message_origin origin{};        // handshake: where each of its bytes sits (reassembled messages)
     handshake_message handshake{};  // handshake: the parsed message
     alert alert_value{};            // alert
+    heartbeat_message heartbeat{};  // heartbeat (RFC 6520), a plaintext one
     sslv2_client_hello sslv2{};     // sslv2_client_hello
     context ctx{};                  // the context the message or record was read with
 
@@ -284,6 +289,14 @@ private:
                 on_event(static_cast<const stream_event&>(ev));
                 return true;
             }
+            case content_type::heartbeat: {
+                // RFC 6520 §4: the HeartbeatMessage is the whole fragment.
+                described_format::read(fr, ev.heartbeat, "heartbeat_message", ctx_);
+                if (fe) return fail(fe);
+                ev.kind = event_kind::heartbeat;
+                on_event(static_cast<const stream_event&>(ev));
+                return true;
+            }
             case content_type::handshake: {
                 if (protection_ == record_protection::protected_tls13)
                     // RFC 8446 §5: after the ServerHello, handshake messages are protected.
@@ -329,21 +342,6 @@ private:
         return m.has_value();
     }
 
-    // The version a ServerHello selects (RFC 8446 §4.2.1), read before its
-    // strict parse, which depends on it.
-    [[nodiscard]] std::uint16_t selected_version(bytes_view msg) const {
-        context lenient = ctx_;
-        lenient.mode = strictness::lenient;
-        lenient.version = 0;
-        const auto m = parse_handshake<D>(msg, lenient);
-        if (!m || !std::holds_alternative<server_hello>(*m)) return 0;
-        const auto& sh = std::get<server_hello>(*m);
-        lenient.sender = role::server;
-        if (const auto sv = sh.extensions.template get<supported_versions_server_hello>(lenient); sv && *sv)
-            return static_cast<std::uint16_t>((**sv).selected_version);
-        return static_cast<std::uint16_t>(sh.legacy_version);
-    }
-
     template <class F>
     void message(bytes_view msg, const message_origin& origin, stream_event& ev, F& on_event) {
         context c = ctx_;
@@ -354,7 +352,6 @@ private:
             if (type == handshake_type::client_hello) c.sender = ctx_.sender = role::client;
             else if (type == handshake_type::server_hello) c.sender = ctx_.sender = role::server;
         }
-        if (type == handshake_type::server_hello && !hello_retry && !c.version_known()) c.version = selected_version(msg);
         if (hello_retry) c.version = 0x0304;
         const bool parse = options_.parse_messages || type == handshake_type::client_hello ||
                            type == handshake_type::server_hello;
@@ -366,6 +363,9 @@ private:
             r.expect_end("Handshake");
             if (e) return void(fail(origin.map(e)));
         }
+        // A ServerHello read without a version followed the one it selects (RFC 8446 §4.2.1).
+        if (const auto* sh = std::get_if<server_hello>(&ev.handshake); sh && !c.version_known())
+            c.version = static_cast<std::uint16_t>(selected_version(*sh));
         seen_handshake_ = true;
         learn(ev.handshake, c);
         ev.kind = event_kind::handshake;
