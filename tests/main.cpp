@@ -1,3 +1,3 @@
-// The doctest runner for every tlswire test (tests/unit, tests/vectors, tests/constexpr).
+// The doctest runner for every tlswire test (tests/<layer>/, tests/vectors, tests/constexpr).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>

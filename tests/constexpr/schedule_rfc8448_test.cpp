@@ -9,7 +9,7 @@
 #include <array>
 #include <cstdint>
 
-#include "../unit/crypto_test_support.hpp"
+#include "../crypto/test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/schedule/signed_content.hpp"
 #include "tlswire/schedule/tls13.hpp"

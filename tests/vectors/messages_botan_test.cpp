@@ -63,7 +63,7 @@ TEST_CASE("Botan message vectors: the same verdicts, and byte-exact round trips"
                 continue;
             }
             const auto it = handshake_structures.find(structure);
-            if (it == handshake_structures.end()) continue;  // extensions: tests/unit/extensions_*
+            if (it == handshake_structures.end()) continue;  // extensions: tests/extensions/
             auto& msg = keep.emplace_back();
             msg.push_back(static_cast<std::uint8_t>(it->second));
             msg.push_back(static_cast<std::uint8_t>(body.size() >> 16));

@@ -374,7 +374,7 @@ template <registered_enum E>
 // name_buf. Linear, but not free: ~100 ms of constant evaluation per
 // translation unit for all registries together (g++ 12 and clang++ 14; the
 // cipher suite names alone ~20 ms), so the registry headers do not state them
-// by default: tests/unit/registry_lookup_test.cpp does, for every registry.
+// by default: tests/registry/lookup_test.cpp does, for every registry.
 #define TLSWIRE_REGISTRY_INVARIANTS(E)                                                                 \
     static_assert(::tlswire::detail::strictly_sorted(::tlswire::registry_traits<E>::entries),         \
                   #E ": table must be sorted by value with no duplicates");                           \

@@ -1,4 +1,4 @@
-// registry_api_test.cpp — the registry API (to_string, from_string,
+// tests/registry/api_test.cpp — the registry API (to_string, from_string,
 // is_registered, is_grease, format, traits) and attribute spot checks per
 // cipher-suite family, each against the defining RFC. Most checks are
 // static_asserts (the API is constexpr) repeated at run time.

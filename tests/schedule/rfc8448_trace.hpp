@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "../support/vectors.hpp"
-#include "crypto_test_support.hpp"
+#include "../crypto/test_support.hpp"
 #include "tlswire/schedule/tls13.hpp"
 #include "tlswire/schedule/transcript.hpp"
 

@@ -5,7 +5,7 @@
 // vectors/rfc8448/*.json (see schedule_rfc8448_trace.hpp).
 #include <doctest/doctest.h>
 
-#include "schedule_rfc8448_trace.hpp"
+#include "rfc8448_trace.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
 namespace ref = tlswire::crypto::reference;

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "crypto_test_support.hpp"
+#include "test_support.hpp"
 #include "crypto_vectors.hpp"
-#include "schedule_rfc8448_trace.hpp"
+#include "../schedule/rfc8448_trace.hpp"
 #include "tlswire/crypto/openssl.hpp"
 #include "tlswire/schedule.hpp"
 

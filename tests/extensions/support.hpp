@@ -1,4 +1,4 @@
-// tests/unit/extensions_support.hpp — shared checks for the extensions tests.
+// tests/extensions/support.hpp — shared checks for the extensions tests.
 #pragma once
 
 #include <doctest/doctest.h>

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "crypto_test_support.hpp"
+#include "test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
 namespace ref = tlswire::crypto::reference;

@@ -56,7 +56,7 @@ TEST_CASE("README examples are the ones compiled here") {
         return s.str();
     };
     const std::string readme = slurp(TLSWIRE_SOURCE_DIR "/README.md");
-    const std::string self = slurp(TLSWIRE_SOURCE_DIR "/tests/unit/readme_test.cpp");
+    const std::string self = slurp(TLSWIRE_SOURCE_DIR "/tests/readme_test.cpp");
     REQUIRE_FALSE(readme.empty());
     std::size_t pos = 0;
     int blocks = 0;

@@ -1,4 +1,4 @@
-// registry_iana_test.cpp — every registry table against the snapshot it was
+// tests/registry/iana_test.cpp — every registry table against the snapshot it was
 // built from (vectors/iana/), entry for entry, in both directions:
 //   * every assigned row of the snapshot is in the table with exactly that name;
 //   * every table row is in the snapshot.

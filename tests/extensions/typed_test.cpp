@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "extensions_support.hpp"
+#include "support.hpp"
 
 using namespace tlswire;
 using namespace ext_test;

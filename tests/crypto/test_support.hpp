@@ -1,4 +1,4 @@
-// Test helpers shared by the crypto_* / schedule_* / openssl_* tests: hex in
+// Test helpers shared by the tests/crypto and tests/schedule tests: hex in
 // and out, and a reproducible PRNG. The published vectors these tests check
 // are the in-repo JSON files under vectors/ (see crypto_vectors.hpp and
 // schedule_rfc8448_trace.hpp), found through TLSWIRE_SOURCE_DIR.

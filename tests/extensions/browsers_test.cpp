@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "extensions_support.hpp"
+#include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
 using namespace tlswire;

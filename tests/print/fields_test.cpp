@@ -1,4 +1,4 @@
-// tests/unit/print_fields_test.cpp — printing parsed structures through the
+// tests/print/fields_test.cpp — printing parsed structures through the
 // codec's field visitor: RFC field names, IANA names, hex, extensions with
 // their decoded fields, and the handshake/record/error object shapes.
 #include <doctest/doctest.h>

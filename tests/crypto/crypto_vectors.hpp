@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "../support/vectors.hpp"
-#include "crypto_test_support.hpp"
+#include "test_support.hpp"
 #include "tlswire/crypto/hkdf.hpp"
 #include "tlswire/crypto/hmac.hpp"
 #include "tlswire/schedule/tls12.hpp"

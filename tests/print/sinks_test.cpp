@@ -1,4 +1,4 @@
-// tests/unit/print_sinks_test.cpp — the JSON and text sinks on their own.
+// tests/print/sinks_test.cpp — the JSON and text sinks on their own.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "extensions_support.hpp"
+#include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
 using namespace tlswire;

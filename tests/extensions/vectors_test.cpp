@@ -10,7 +10,7 @@
 #include <variant>
 
 #include "../support/vectors.hpp"
-#include "extensions_support.hpp"
+#include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
 using namespace tlswire;

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "../support/vectors.hpp"
-#include "crypto_test_support.hpp"
+#include "../crypto/test_support.hpp"
 #include "tlswire/schedule.hpp"
 
 namespace ref = tlswire::crypto::reference;
