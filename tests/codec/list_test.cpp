@@ -356,5 +356,26 @@ TEST_CASE("codec list: a built list is written element by element with the write
     CHECK(n.err().where == "key");
 }
 
+// An element description that reads no bytes: a list of them would never end.
+struct nothing {
+    static constexpr std::string_view wire_name = "nothing";
+    static constexpr void wire(auto&, auto&) {}
+};
+struct nothings {
+    static constexpr std::string_view wire_name = "nothings";
+    list_of<nothing> items{};
+    static constexpr void wire(auto& io, auto& self) { io("items", self.items, vec<1, 0, 0xff>{}); }
+};
+
+TEST_CASE("codec list: elements that read no bytes are refused, not looped over") {
+    const std::uint8_t in[] = {0x01, 0x00};
+    const auto m = parse<nothings>(in);
+    REQUIRE_FALSE(m);
+    CHECK(m.err().code == errc::illegal_value);
+    CHECK(m.err().where == "items");
+    const std::uint8_t empty[] = {0x00};
+    CHECK(parse<nothings>(empty));
+}
+
 }  // namespace
 }  // namespace codec_list_test

@@ -101,6 +101,38 @@ inline int connection(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
+// stream — byte 0 picks the framing, strictness, whether messages are
+// parsed and the version the context starts with; the rest is one side's
+// stream. Every message handed out lies inside the stream (or, reassembled,
+// maps back into it) and re-serializes to its bytes; an error's offset is
+// inside the stream or at its end.
+inline int stream(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 1) return 0;
+    const bytes_view in(data + 1, size - 1);
+    stream_options o;
+    o.input = (data[0] & 1) ? framing::handshake_messages : framing::records;
+    o.mode = (data[0] & 2) ? strictness::lenient : strictness::strict;
+    o.parse_messages = (data[0] & 4) == 0;
+    context initial;
+    constexpr std::uint16_t versions[] = {0, 0x0301, 0x0303, 0x0304};
+    initial.version = versions[(data[0] >> 3) & 3];
+    stream_decoder dec(o, initial);
+    const auto r = dec.decode(in, [&](const stream_event& ev) {
+        require(ev.record_offset <= in.size());
+        if (ev.kind != event_kind::handshake) return;
+        require(ev.message.size() >= 4);
+        require(ev.message_offset < in.size() && ev.origin.offset(ev.message.size() - 1) < in.size());
+        if (!o.parse_messages) return;
+        walk(ev.handshake);
+        std::vector<std::uint8_t> out;
+        const auto written = serialize_handshake(ev.handshake, out, ev.ctx, bounds::unchecked);
+        require(written.has_value() && same(out, ev.message));
+    });
+    if (!r) require(r.err().offset <= in.size());
+    return 0;
+}
+
 // reassembly — byte 0 seeds the cut points; the messages out of the cut
 // stream equal those of the whole stream (as far as the whole stream goes).
 inline int reassembly(const std::uint8_t* data, std::size_t size) {

@@ -74,3 +74,27 @@ TEST_CASE("fuzz replay: connection property over captures and their mutations") 
     MESSAGE("connection replay runs: " << runs);
     CHECK(runs > 500);
 }
+
+TEST_CASE("fuzz replay: stream property over each side of every capture, every mode, and mutations") {
+    std::mt19937 rng(0x737472);
+    std::size_t runs = 0;
+    for (const auto& file : test_support::vector_files("captures")) {
+        const auto capture = test_support::load_json(file);
+        for (const auto& conn : capture.at("connections")) {
+            for (const char* dir : {"c2s", "s2c"}) {
+                const auto side = test_support::unhex(conn.at(dir).get<std::string>());
+                for (std::uint8_t mode = 0; mode < 32; mode += 2) {  // records, every other choice
+                    std::vector<std::uint8_t> input{mode};
+                    input.insert(input.end(), side.begin(), side.end());
+                    fuzz::stream(input.data(), input.size());
+                    auto mutated = mutate(input, rng);
+                    mutated[0] = mode;
+                    fuzz::stream(mutated.data(), mutated.size());
+                    runs += 2;
+                }
+            }
+        }
+    }
+    MESSAGE("stream replay runs: " << runs);
+    CHECK(runs > 1000);
+}

@@ -45,6 +45,7 @@ struct uint_ {
     static constexpr bool plain_integer = true;
     template <class T>
     TLSWIRE_INLINE static constexpr void read(reader& r, T& out, name_ref name, const context&) noexcept {
+        static_assert(sizeof(T) >= W, "uint_<W>: the field is narrower than its wire integer");
         out = static_cast<T>(r.template uint<W>(name));
     }
     template <class T>
@@ -166,6 +167,7 @@ TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_
                                             const context& ctx) {
     const bytes_view raw = body.rest();
     if constexpr (requires { E::fixed_size; }) {
+        static_assert(E::fixed_size != 0, "a list of elements that take no bytes has no length");
         if (raw.size() % E::fixed_size != 0) [[unlikely]] {
             body.fail(errc::length_not_multiple, name);
             return;
@@ -179,7 +181,14 @@ TLSWIRE_INLINE constexpr void read_elements(reader& body, list<T, E>& out, name_
     std::size_t n = 0;
     while (!body.empty()) {
         T element{};
+        const std::size_t left = body.remaining();
         E::read(body, element, name, ctx);
+        // An element that read nothing would repeat forever: only a description
+        // made without any field can, and its list is refused.
+        if (body.ok() && body.remaining() == left) [[unlikely]] {
+            body.fail(errc::illegal_value, name);
+            return;
+        }
         ++n;
     }
     if (body.ok()) out.set_view(raw, n, ctx);

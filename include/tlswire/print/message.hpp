@@ -69,30 +69,31 @@ void print_handshake(sink& s, bytes_view raw, const handshake_message& m, const 
     s.end_object();
 }
 
-// print_alert — a plaintext alert record's members.
-inline void print_alert(sink& s, bytes_view fragment, const alert& a, const context& ctx = {}) {
+namespace detail {
+// begin_record — what every plaintext record prints first: "type", "length"
+// and "hex" of its fragment, then opens "body".
+inline void begin_record(sink& s, std::string_view type, bytes_view fragment) {
     s.key("type");
-    s.string("alert");
+    s.string(type);
     s.key("length");
     s.number(fragment.size());
     s.key("hex");
     s.hex(fragment);
     s.key("body");
     s.begin_object();
+}
+}  // namespace detail
+
+// print_alert — a plaintext alert record's members.
+inline void print_alert(sink& s, bytes_view fragment, const alert& a, const context& ctx = {}) {
+    detail::begin_record(s, "alert", fragment);
     print_fields(s, a, ctx);
     s.end_object();
 }
 
 // print_change_cipher_spec — a ChangeCipherSpec record's members.
 inline void print_change_cipher_spec(sink& s, bytes_view fragment, const change_cipher_spec& c) {
-    s.key("type");
-    s.string("change_cipher_spec");
-    s.key("length");
-    s.number(fragment.size());
-    s.key("hex");
-    s.hex(fragment);
-    s.key("body");
-    s.begin_object();
+    detail::begin_record(s, "change_cipher_spec", fragment);
     print_fields(s, c);
     s.end_object();
 }
@@ -103,14 +104,7 @@ inline void print_change_cipher_spec(sink& s, bytes_view fragment, const change_
 // "payload_length", "payload" (hex) and "padding_length" (the padding itself
 // is random and not printed).
 inline void print_heartbeat(sink& s, bytes_view fragment, const heartbeat_message& m) {
-    s.key("type");
-    s.string("heartbeat");
-    s.key("length");
-    s.number(fragment.size());
-    s.key("hex");
-    s.hex(fragment);
-    s.key("body");
-    s.begin_object();
+    detail::begin_record(s, "heartbeat", fragment);
     s.key("type");
     s.string(format(m.type).view());
     s.key("payload_length");
