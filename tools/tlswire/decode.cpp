@@ -1,5 +1,6 @@
 // tools/tlswire/decode.cpp — `tlswire decode`: records or bare handshake
 // messages in, one JSON object (or text tree) per message and record out.
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -212,8 +213,9 @@ std::optional<std::uint16_t> parse_version(std::string_view s) {
 // parse_cipher_suite — an IANA name (TLS_AES_128_GCM_SHA256) or 0xHHHH.
 std::optional<std::uint16_t> parse_cipher_suite(std::string_view s) {
     if (s.size() == 6 && (s.substr(0, 2) == "0x" || s.substr(0, 2) == "0X")) {
-        const auto v = parse_hex(s.substr(2), "cipher_suite");
-        if (v && v->size() == 2) return static_cast<std::uint16_t>(((*v)[0] << 8) | (*v)[1]);
+        std::uint16_t v = 0;
+        const auto [end, ec] = std::from_chars(s.data() + 2, s.data() + s.size(), v, 16);
+        if (ec == std::errc{} && end == s.data() + s.size()) return v;
         return std::nullopt;
     }
     cipher_suite cs{};
