@@ -129,7 +129,7 @@ public:
     }
     [[nodiscard]] bool at_end() const noexcept { return pos_ >= stream_.size(); }
     // step — one record (or, for bare messages, the whole stream). False on
-    // an error (error() says which; the stream cannot go on).
+    // an error (failure() says which; the stream cannot go on).
     template <class F>
     bool step(F&& on_event) {
         flight_ended_ = false;
