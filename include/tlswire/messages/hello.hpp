@@ -116,18 +116,33 @@ inline constexpr std::array<std::uint8_t, 32> hello_retry_request_random{
     }
 }
 
+namespace detail {
+// registry_tls13_suite(cs) — tls13_cipher_suite's answer from the registry.
+[[nodiscard]] constexpr bool registry_tls13_suite(cipher_suite cs) noexcept {
+    if (is_grease(cs)) return false;
+    const std::size_t i = detail::find_index(cs);
+    if (i == detail::npos) return true;
+    const cipher_suite_attributes& a = registry_traits<cipher_suite>::entries[i].attributes;
+    return !a.is_scsv() && allows_version(a, protocol_version::tls13);
+}
+// RFC 8446 §B.4's five suites, 0x1301–0x1305, are what a ServerHello carries:
+// answered without the registry search, which says the same.
+static_assert(registry_tls13_suite(static_cast<cipher_suite>(0x1301)) &&
+              registry_tls13_suite(static_cast<cipher_suite>(0x1302)) &&
+              registry_tls13_suite(static_cast<cipher_suite>(0x1303)) &&
+              registry_tls13_suite(static_cast<cipher_suite>(0x1304)) &&
+              registry_tls13_suite(static_cast<cipher_suite>(0x1305)));
+}  // namespace detail
+
 // tls13_cipher_suite(cs) — whether a server may select cs in TLS 1.3: a
 // registered suite whose version range (registry/cipher_suite.hpp) includes
 // TLS 1.3 (RFC 8446 §B.4 and the later TLS 1.3 suites, e.g. RFC 9150's
 // TLS_SHA256_SHA256) and that is not a signalling value, or an unregistered
 // one (not the registry's call). Never a GREASE value (RFC 8701 §3.1:
 // "Clients MUST reject GREASE values when negotiated by the server").
-[[nodiscard]] constexpr bool tls13_cipher_suite(cipher_suite cs) noexcept {
-    if (is_grease(cs)) return false;
-    const std::size_t i = detail::find_index(cs);
-    if (i == detail::npos) return true;
-    const cipher_suite_attributes& a = registry_traits<cipher_suite>::entries[i].attributes;
-    return !a.is_scsv() && allows_version(a, protocol_version::tls13);
+[[nodiscard]] TLSWIRE_INLINE constexpr bool tls13_cipher_suite(cipher_suite cs) noexcept {
+    const auto v = detail::to_underlying(cs);
+    return (v >= 0x1301 && v <= 0x1305) || detail::registry_tls13_suite(cs);
 }
 
 template <message_kind Kind, handshake_type Type>
@@ -138,11 +153,13 @@ struct basic_server_hello;
 // extension is there with a 2-byte body, else legacy_version (RFC 5246
 // §7.4.1.3: server_version). Never fails: a supported_versions body that is
 // not a ProtocolVersion (only possible in a block built by hand) counts as
-// absent.
+// absent. The body is read directly: `struct { ProtocolVersion
+// selected_version; }` is the whole of it, and this runs on every parse.
 template <message_kind Kind, handshake_type Type>
-[[nodiscard]] constexpr protocol_version selected_version(const basic_server_hello<Kind, Type>& sh) noexcept {
-    const auto sv = sh.extensions.template get<supported_versions_server_hello>(detail::decoding_context(sh.extensions));
-    if (sv && *sv) return (*sv)->selected_version;
+[[nodiscard]] TLSWIRE_INLINE constexpr protocol_version selected_version(
+    const basic_server_hello<Kind, Type>& sh) noexcept {
+    const auto sv = sh.extensions.find(extension_type::supported_versions);
+    if (sv && sv->size() == 2) return static_cast<protocol_version>(load_be<2>(sv->data()));
     return sh.legacy_version;
 }
 

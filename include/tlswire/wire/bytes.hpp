@@ -6,14 +6,20 @@
 #include <span>
 #include <type_traits>
 
-// TLSWIRE_INLINE — the hot path: always inlined (a parse is a few hundred of
-// these, and an out-of-line call each would cost more than the work).
+// TLSWIRE_INLINE — the hot path: always inlined when optimizing (a parse is a
+// few hundred of these, and an out-of-line call each would cost more than the
+// work). Not at -O0: forced inlining there folds every message's and every
+// extension's reader into one function per dispatch (megabytes of code per
+// translation unit, minutes to compile under a sanitizer) and buys nothing.
 // TLSWIRE_COLD — the error path: out of line, kept away from the hot code.
-#if defined(__GNUC__) || defined(__clang__)
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__OPTIMIZE__)
 #define TLSWIRE_INLINE __attribute__((always_inline)) inline
-#define TLSWIRE_COLD __attribute__((cold, noinline))
 #else
 #define TLSWIRE_INLINE inline
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#define TLSWIRE_COLD __attribute__((cold, noinline))
+#else
 #define TLSWIRE_COLD
 #endif
 
