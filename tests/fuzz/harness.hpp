@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 #include <vector>
 
 #include "tlswire/tlswire.hpp"
@@ -169,6 +170,35 @@ inline int sslv2(const std::uint8_t* data, std::size_t size) {
         std::vector<std::uint8_t> out;
         require(serialize_sslv2_client_hello(*h, out).has_value() && same(out, in));
     }
+    return 0;
+}
+
+// keylog — an SSLKEYLOGFILE: every entry and error lies inside the text, in
+// line order, an entry's secret is its hex decoded, and the connection of
+// each entry's client_random has secrets.
+inline int keylog(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    std::string_view text;
+    if (size > 0) text = std::string_view(reinterpret_cast<const char*>(data), size);  // NOLINT: bytes as text
+    std::size_t last_line = 0;   // of the last entry or error (a BOM's error shares line 1)
+    std::size_t entry_line = 0;  // of the last entry: one per line at most
+    std::vector<keylog::entry> entries;
+    keylog::parse(
+        text,
+        [&](const keylog::entry& e) {
+            require(e.line >= last_line && e.line > entry_line && e.offset < text.size());
+            require(e.secret_offset + e.secret_hex.size() <= text.size());
+            require(e.secret_hex.data() == text.data() + e.secret_offset);
+            require(e.label == keylog::label::ech_config || e.value.size * 2 == e.secret_hex.size());
+            last_line = entry_line = e.line;
+            entries.push_back(e);
+        },
+        [&](const keylog::line_error& e) {
+            require(e.line >= last_line && e.error.offset <= text.size() && e.error.code != errc::ok);
+            last_line = e.line;
+        });
+    for (const keylog::entry& e : entries)
+        require(e.generation != 0 || !keylog::secrets_for(text, e.client_random).empty());
     return 0;
 }
 

@@ -98,3 +98,30 @@ TEST_CASE("fuzz replay: stream property over each side of every capture, every m
     MESSAGE("stream replay runs: " << runs);
     CHECK(runs > 1000);
 }
+
+TEST_CASE("fuzz replay: keylog property over a key log of every label and its mutations") {
+    const std::string random = "cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7";
+    const std::string secret = "b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21";
+    std::string log = "# seed\r\n";
+    for (const char* label : {"CLIENT_RANDOM", "CLIENT_EARLY_TRAFFIC_SECRET", "EARLY_EXPORTER_SECRET",
+                              "CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+                              "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_7",
+                              "EXPORTER_SECRET", "ECH_SECRET", "ECH_CONFIG"})
+        log += std::string(label) + " " + random + " " + secret + (std::string_view(label) == "CLIENT_RANDOM" ? secret.substr(0, 32) : "") + "\n";
+    std::size_t seed_entries = 0;
+    tlswire::keylog::parse(log, [&](const tlswire::keylog::entry&) { ++seed_entries; },
+                           [](const tlswire::keylog::line_error&) { FAIL("the seed is well-formed"); });
+    CHECK(seed_entries == 11);
+    const std::vector<std::uint8_t> seed(log.begin(), log.end());
+    fuzz::keylog(seed.data(), seed.size());
+    std::mt19937 rng(0x6b6579);
+    std::size_t runs = 0;
+    for (int i = 0; i < 3000; ++i) {
+        auto mutated = seed;
+        for (int k = 0, n = 1 + static_cast<int>(rng() % 4); k < n; ++k) mutated = mutate(mutated, rng);
+        fuzz::keylog(mutated.data(), mutated.size());
+        ++runs;
+    }
+    MESSAGE("keylog replay runs: " << runs);
+    CHECK(runs == 3000);
+}
