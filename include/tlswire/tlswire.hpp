@@ -2,6 +2,7 @@
 // OpenSSL backend (<tlswire/crypto/openssl.hpp>, target tlswire::openssl).
 #pragma once
 
+#include "tlswire/capture.hpp"
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/crypto.hpp"
 #include "tlswire/extensions.hpp"

@@ -202,4 +202,29 @@ inline int keylog(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
+// capture — a pcap/pcapng file: every packet and secrets block lies inside
+// the file, every TCP payload inside its packet, and an error's offset too.
+inline int capture(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    const bytes_view file(data, size);
+    const auto inside = [&](bytes_view part, std::size_t offset) {
+        require(offset <= size && part.size() <= size - offset && (part.empty() || part.data() == data + offset));
+    };
+    const error e = capture::read(
+        file,
+        [&](const capture::packet& p) {
+            inside(p.data, p.offset);
+            const auto s = capture::tcp_segment_of(p.link_type, p.data);
+            if (s.what == capture::segment_result::kind::tcp) {
+                require(s.segment.payload_offset <= p.data.size());
+                require(s.segment.payload.size() <= p.data.size() - s.segment.payload_offset);
+            } else if (s.what == capture::segment_result::kind::error) {
+                require(s.error.code != errc::ok && s.error.offset <= p.data.size());
+            }
+        },
+        [&](const capture::secrets& s) { inside(s.data, s.offset); });
+    require(e.offset <= size);
+    return 0;
+}
+
 }  // namespace fuzz

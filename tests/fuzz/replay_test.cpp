@@ -8,6 +8,7 @@
 #include <random>
 
 #include "../support/corpus.hpp"
+#include "../support/pcap.hpp"
 #include "harness.hpp"
 
 namespace {
@@ -124,4 +125,37 @@ TEST_CASE("fuzz replay: keylog property over a key log of every label and its mu
     }
     MESSAGE("keylog replay runs: " << runs);
     CHECK(runs == 3000);
+}
+
+TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every link layer and their mutations") {
+    namespace pc = test_support::pcap;
+    const pc::bytes seg = pc::tcp(51000, 443, 7, 0x18, pc::bytes{0x16, 0x03, 0x01, 0x00, 0x01, 0x01});
+    const pc::bytes ip4 = pc::ipv4({127, 0, 0, 1}, {127, 0, 0, 1}, 6, seg);
+    const pc::bytes ip6 = pc::ipv6(pc::bytes(16, 0), pc::bytes(16, 1), 6, seg);
+    std::vector<pc::bytes> seeds{pc::pcap_file(1, {{1, 2, pc::ethernet(0x0800, ip4, {0x8100}), 0}}),
+                                 pc::pcap_file(101, {{1, 2, ip6, 0}, {3, 4, ip4, 0}}, false, true),
+                                 pc::pcap_file(0, {{1, 2, pc::bytes{2, 0, 0, 0}, 0}})};
+    for (const bool little : {true, false}) {
+        pc::bytes f = pc::section_header(little);
+        pc::append(f, pc::interface_description(1, little, 9));
+        pc::append(f, pc::interface_description(229, little));
+        pc::append(f, pc::decryption_secrets(0x544c534b, "CLIENT_RANDOM x y\n", little));
+        pc::append(f, pc::enhanced_packet(0, 1, pc::ethernet(0x86dd, ip6), little));
+        pc::append(f, pc::enhanced_packet(1, 2, ip6, little));
+        pc::append(f, pc::simple_packet(pc::ethernet(0x0800, ip4), little));
+        seeds.push_back(f);
+    }
+    std::mt19937 rng(0x706370);
+    std::size_t runs = 0;
+    for (const auto& seed : seeds) {
+        fuzz::capture(seed.data(), seed.size());
+        for (int i = 0; i < 1000; ++i) {
+            auto mutated = seed;
+            for (int k = 0, n = 1 + static_cast<int>(rng() % 3); k < n; ++k) mutated = mutate(mutated, rng);
+            fuzz::capture(mutated.data(), mutated.size());
+            ++runs;
+        }
+    }
+    MESSAGE("capture replay runs: " << runs);
+    CHECK(runs == 5000);
 }
