@@ -6,6 +6,7 @@
 #include "tlswire/crypto.hpp"
 #include "tlswire/extensions.hpp"
 #include "tlswire/messages.hpp"
+#include "tlswire/protection.hpp"
 #include "tlswire/registry.hpp"
 #include "tlswire/schedule.hpp"
 #include "tlswire/wire.hpp"
