@@ -8,7 +8,8 @@
 //  * the client's Finished record (58 octets),
 // finds their content type behind the AEAD (22, handshake; RFC 8446 §5.4),
 // and the messages inside are checked: their types and lengths, and both
-// Finished values, recomputed from the decrypted transcript (RFC 8446 §4.4.4).
+// Finished values, recomputed from the decrypted transcript (RFC 8446 §4.4.4);
+// the client's Finished once more through suite_epoch (protection/suite.hpp).
 // Each step is its own constexpr variable, so each is a separate constant
 // evaluation within the compilers' default step limits. The record hex is
 // transcribed from RFC 8448 §3 ("complete record"), the hellos and the shared
@@ -23,6 +24,7 @@
 #include "../crypto/test_support.hpp"
 #include "../support/vectors.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
+#include "tlswire/protection/suite.hpp"
 #include "tlswire/protection/tls13.hpp"
 #include "tlswire/schedule/tls13.hpp"
 #include "tlswire/schedule/transcript.hpp"
@@ -153,6 +155,21 @@ static_assert([] {
     return true;
 }());
 
+// The same record through suite_epoch, the choice by cipher suite a stream
+// decoder makes at run time, in constant evaluation too.
+constexpr bool via_suite_epoch() {
+    auto e = protection::suite_epoch<tlswire::crypto::reference::backend>::tls13(
+        tlswire::cipher_suite::TLS_AES_128_GCM_SHA256, c_hs);
+    if (!e) return false;
+    const auto rec = tlswire::parse<tlswire::protected_record_tls13>(client_finished_record);
+    if (!rec) return false;
+    std::array<std::uint8_t, 58> out{};
+    const auto o = e->open(*rec, out);
+    return o && o->type == content_type::handshake && o->fragment.size() == 36 && o->fragment[0] == 20 &&
+           e->sequence_number() == 1;
+}
+static_assert(via_suite_epoch());
+
 // A flipped bit anywhere in the record, header included, is bad_record_mac:
 // the header is the additional data (RFC 8446 §5.2).
 constexpr tlswire::errc open_flipped(std::size_t at) {
@@ -173,6 +190,7 @@ TEST_CASE("RFC 8448 §3 records are decrypted at compile time (static_asserts ab
     CHECK(server_flight.ok);
     CHECK(client_finished.ok);
     CHECK(server_flight.content[fin_at] == 20);
+    CHECK(via_suite_epoch());
     // The transcribed records are the ones in vectors/rfc8448/simple_1rtt.json.
     const auto trace = test_support::load_json(test_support::vectors_dir() / "rfc8448" / "simple_1rtt.json");
     int found = 0;
