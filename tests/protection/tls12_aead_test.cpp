@@ -40,6 +40,21 @@ tlswire::protected_record_tls12 record(const bytes& b) {
             bytes_view(b).subspan(5)};
 }
 
+// Seal and open in constant evaluation (the reference backend is constexpr).
+constexpr bool gcm_round_trip() {
+    protection::tls12_aead_epoch<ref::aes_128_gcm> w{}, r{};
+    w.key[0] = r.key[0] = 1;
+    w.iv[0] = r.iv[0] = 2;  // the salt
+    const std::array<std::uint8_t, 16> finished{0x14, 0, 0, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    std::array<std::uint8_t, 64> out{}, plain{};
+    const auto rec = protection::tls12_aead_seal(w, content_type::handshake, protocol_version::tls12, finished, out);
+    if (!rec || rec->size() != 5 + 8 + 16 + 16) return false;
+    const tlswire::protected_record_tls12 parsed{content_type::handshake, protocol_version::tls12, rec->subspan(5)};
+    const auto o = protection::tls12_aead_open(r, parsed, plain);
+    return o && tlswire::equal_bytes(o->fragment, finished) && r.sequence_number == 1;
+}
+static_assert(gcm_round_trip());
+
 }  // namespace
 
 TEST_CASE("tls12 AEAD: RFC 5288 explicit nonce and RFC 5246 §6.2.3.3 additional data, by hand") {

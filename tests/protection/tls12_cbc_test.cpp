@@ -90,6 +90,25 @@ bytes etm_record(const protection::tls12_cbc_epoch<C, H>& e, bytes block) {
     return rec;
 }
 
+// Seal and open in constant evaluation, both orders (the reference backend is constexpr).
+constexpr bool cbc_round_trip(mac_order order) {
+    protection::tls12_cbc_epoch<ref::aes_128_cbc, ref::sha256> w{}, r{};
+    w.key[0] = r.key[0] = 1;
+    w.mac_key[0] = r.mac_key[0] = 2;
+    w.order = r.order = order;
+    const std::array<std::uint8_t, 20> content{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+    std::array<std::uint8_t, 128> out{}, plain{};
+    const auto rec = protection::tls12_cbc_seal(w, content_type::application_data, protocol_version::tls12, content,
+                                                explicit_iv, out);
+    if (!rec) return false;
+    const tlswire::protected_record_tls12 parsed{content_type::application_data, protocol_version::tls12,
+                                                 rec->subspan(5)};
+    const auto o = protection::tls12_cbc_open(r, parsed, plain);
+    return o && tlswire::equal_bytes(o->fragment, content) && r.sequence_number == 1;
+}
+static_assert(cbc_round_trip(mac_order::mac_then_encrypt));
+static_assert(cbc_round_trip(mac_order::encrypt_then_mac));
+
 }  // namespace
 
 TEST_CASE("tls12 CBC, MAC-then-encrypt: the GenericBlockCipher layout of RFC 5246 §6.2.3.2, by hand") {
