@@ -7,6 +7,8 @@
 // opened with the keys of their key logs.
 #include <doctest/doctest.h>
 
+#include <type_traits>
+
 #include "../crypto/test_support.hpp"
 #include "capture_decrypt.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
@@ -22,6 +24,7 @@ using tlswire::protocol_version;
 using tlswire_test::from_hex;
 using bytes = std::vector<std::uint8_t>;
 using epoch = protection::suite_epoch<ref::backend>;
+static_assert(std::is_trivially_copyable_v<epoch>);
 
 TEST_CASE("suite_epoch::tls13: the five RFC 8446 suites, each sealed with the typed functions and opened") {
     auto check = [](cipher_suite suite, std::size_t secret_length, auto aead_tag, auto hash_tag) {

@@ -92,10 +92,14 @@ constexpr bool with_hash(hash_function h, F&& f) {
 enum class epoch_kind : std::uint8_t { none, tls13, tls12_aead, tls12_cbc };
 
 // suite_epoch<Backend> — one direction's record protection keys for a suite
-// picked at run time: a plain value (copy it, compare nothing secret),
+// picked at run time: a plain, trivially copyable value holding the keys,
 // usable in constant evaluation with the reference backend. Each open()
 // builds the typed epoch (tls13_epoch, tls12_aead_epoch, tls12_cbc_epoch),
-// runs it, and keeps its new sequence number (and TLS 1.0 IV).
+// runs it, and keeps its new sequence number (and TLS 1.0 IV). A stream
+// decoder holds one per direction and replaces it at each key change (TLS
+// 1.3: handshake, application, each KeyUpdate; TLS 1.2: each
+// ChangeCipherSpec), skipping the TLS 1.3 compatibility ChangeCipherSpec
+// (is_compatibility_change_cipher_spec, protection/tls13.hpp).
 template <class Backend>
 class suite_epoch {
 public:
