@@ -8,6 +8,7 @@
 #include "tlswire/extensions.hpp"
 #include "tlswire/keylog.hpp"
 #include "tlswire/messages.hpp"
+#include "tlswire/protection.hpp"
 #include "tlswire/registry.hpp"
 #include "tlswire/schedule.hpp"
 #include "tlswire/wire.hpp"

@@ -60,4 +60,5 @@ TEST_CASE("errc names") {
     CHECK(to_string(errc::truncated) == "truncated");
     CHECK(to_string(errc::trailing_data) == "trailing_data");
     CHECK(to_string(errc::length_overflow) == "length_overflow");
+    CHECK(to_string(errc::bad_record_mac) == "bad_record_mac");
 }

@@ -31,6 +31,8 @@ enum class errc : std::uint8_t {
     unsupported,           // the context does not say how to read this (e.g. unknown key exchange)
     buffer_overflow,       // writer: the caller's fixed buffer is full
     length_overflow,       // writer: contents too long for their length prefix or bounds
+    bad_record_mac,        // a protected record that does not authenticate: AEAD tag, MAC or CBC padding
+                           // (RFC 8446 §5.2, RFC 5246 §6.2.3.2's bad_record_mac)
 };
 
 [[nodiscard]] constexpr std::string_view to_string(errc e) noexcept {
@@ -51,6 +53,7 @@ enum class errc : std::uint8_t {
         case errc::buffer_overflow: return "buffer_overflow";
         case errc::length_overflow: return "length_overflow";
         case errc::missing_extension: return "missing_extension";
+        case errc::bad_record_mac: return "bad_record_mac";
     }
     return "unknown";
 }
