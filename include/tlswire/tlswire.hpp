@@ -5,6 +5,7 @@
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/crypto.hpp"
 #include "tlswire/extensions.hpp"
+#include "tlswire/fingerprint.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/registry.hpp"
 #include "tlswire/schedule.hpp"
