@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cctype>
 #include <cstdint>
 #include <string>
@@ -392,7 +393,7 @@ TEST_CASE("for_each_sorted: both paths (inline sort and counting) order like std
         return static_cast<std::uint16_t>(state >> 8);
     };
     for (const std::size_t n : {0u, 1u, 2u, 31u, 32u, 33u, 100u, 255u, 256u, 257u, 1000u, 32767u}) {
-        for (const int spread : {0, 1, 2}) {
+        for (const int spread : {0, 1, 2, 3}) {
             CAPTURE(n);
             CAPTURE(spread);
             std::vector<std::uint16_t> v(n);
@@ -400,6 +401,11 @@ TEST_CASE("for_each_sorted: both paths (inline sort and counting) order like std
                 x = next();
                 if (spread == 1) x &= 0x0f0f;  // many duplicates
                 if (spread == 2) x = static_cast<std::uint16_t>(0xff00 | (x & 0x3));
+            }
+            if (spread == 3) {  // distinct values (the bitmap alone), shuffled
+                // i * 40503 is a bijection of the 16-bit values (40503 is odd).
+                for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<std::uint16_t>(i * 40503u);
+                for (std::size_t i = n; i > 1; --i) std::swap(v[i - 1], v[next() % i]);
             }
             // Keys: skip values whose low bit is set, to exercise the filter.
             auto key = [](std::uint16_t x) { return (x & 1) ? -1 : static_cast<int>(x); };
@@ -429,6 +435,30 @@ TEST_CASE("JA4: lists longer than the inline sort (300 suites, duplicates) are s
     CHECK(ja4_r(p.get(), tcp) == "t12i990100_" + ja4_b_of(lists, true) + "_0017");
     CHECK(ja4(p.get(), tcp) == "t12i990100_" + hash12(ja4_b_of(lists, true)) + "_" + hash12("0017"));
     CHECK(ja4_ro(p.get(), tcp) == "t12i990100_" + ja4_b_of(lists, false) + "_0017");
+}
+
+TEST_CASE("JA4: the largest lists the RFC allows (32,767 suites with duplicates, 300 extensions) are exact and quick") {
+    // Duplicates under every high byte: the worst case of the counting sort (one pass per high byte).
+    std::vector<std::uint16_t> suites;
+    for (std::uint32_t i = 0; i < 32767; ++i) suites.push_back(static_cast<std::uint16_t>((i % 256) << 8 | (i / 256) % 3));
+    std::string exts;
+    for (std::uint16_t i = 0; i < 300; ++i) exts += ext(static_cast<std::uint16_t>(0xe000 - 97 * i), "");
+    context lenient;  // 65,534 bytes of suites leave no room for a 2^16-byte record, not for the parse
+    const auto p = parse_hex(client_hello_hex(0x0303, suites, exts), lenient);
+    REQUIRE(p.ok());
+    const auto lists = read_hello(p.bytes);
+    REQUIRE(lists.ok);
+    const auto start = std::chrono::steady_clock::now();
+    std::string raw;
+    write_ja4_r(p.get(), tcp, [&](std::string_view s) { raw += s; });
+    const auto fp = ja4(p.get(), tcp);
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK(raw == "t12i9999" + std::string("00_") + ja4_b_of(lists, true) + "_" + ja4_c_of(lists, true));
+    CHECK(fp == "t12i999900_" + hash12(ja4_b_of(lists, true)) + "_" + hash12(ja4_c_of(lists, true)));
+    CHECK(ja4_r(p.get(), tcp).truncated);
+    CHECK(took < std::chrono::seconds(2));
+    MESSAGE("JA4 + JA4_r of 32,767 suites and 300 extensions: "
+            << std::chrono::duration_cast<std::chrono::microseconds>(took).count() << " us");
 }
 
 TEST_CASE("JA4: a ClientHello split over several records fingerprints as the whole message") {

@@ -25,11 +25,15 @@ template <class Hash>
 class digest_writer {
 public:
     constexpr void operator()(std::string_view s) noexcept {
-        for (const char c : s) {
-            buf_[n_++] = static_cast<std::uint8_t>(c);
+        written_ += s.size();
+        while (!s.empty()) {
+            const std::size_t room = buf_.size() - n_;
+            const std::size_t take = s.size() < room ? s.size() : room;
+            for (std::size_t i = 0; i < take; ++i) buf_[n_ + i] = static_cast<std::uint8_t>(s[i]);
+            n_ += take;
+            s.remove_prefix(take);
             if (n_ == buf_.size()) flush();
         }
-        written_ += s.size();
     }
     // written — how many characters were hashed so far.
     [[nodiscard]] constexpr std::size_t written() const noexcept { return written_; }

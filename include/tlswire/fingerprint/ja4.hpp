@@ -164,14 +164,19 @@ namespace detail {
             extensions[0], extensions[1], alpn[0], alpn[1]};
 }
 
-// comma_list — writes 4-hex-digit values to `out`, comma-separated, and counts them.
+// comma_list — writes 4-hex-digit values to `out`, comma-separated, one
+// piece per value (`lead`, when not 0, goes before the first), and counts them.
 template <class Out>
 struct comma_list {
     Out& out;
+    char lead = 0;
     std::size_t n = 0;
     constexpr void operator()(std::uint16_t v) {
-        if (n++ != 0) out(",");
-        out(hex4(v).view());
+        small_text t;
+        const char before = n++ == 0 ? lead : ',';
+        if (before != 0) t.chars[t.size++] = before;
+        for (int shift = 12; shift >= 0; shift -= 4) t.chars[t.size++] = hex_digits[(v >> shift) & 0xf];
+        out(t.view());
     }
 };
 
@@ -202,17 +207,13 @@ constexpr std::size_t write_ja4_extensions(const client_hello& ch, bool sorted, 
     else
         for (const extension& e : ch.extensions)
             if (extension_key(e) >= 0) list(static_cast<std::uint16_t>(e.extension_type));
-    const std::size_t extensions = list.n;
     if (const auto sa = typed_extension_of<signature_algorithms_extension>(ch.extensions)) {
-        bool first = true;
-        for (const signature_scheme s : sa->supported_signature_algorithms) {
-            if (grease_free(s) < 0) continue;
-            out(first ? "_" : ",");
-            first = false;
-            out(hex4(static_cast<std::uint16_t>(s)).view());
-        }
+        // "_" before the first algorithm; nothing at all without one.
+        comma_list<Out> algorithms{out, '_'};
+        for (const signature_scheme s : sa->supported_signature_algorithms)
+            if (grease_free(s) >= 0) algorithms(static_cast<std::uint16_t>(s));
     }
-    return extensions;
+    return list.n;
 }
 
 // write_ja4_hash — SHA-256 of what `part` writes, its first 12 hex digits,
