@@ -319,8 +319,7 @@ inline std::string ja4_c_of(const hello_lists& h, bool sorted) {
     return s;
 }
 
-// sha256_12 — the first 12 hex digits of SHA-256(s), or 000000000000 when
-// `empty` (JA4.md: an empty list is not hashed).
+// sha256_hex / md5_hex — the hash of a string, in lowercase hex.
 inline std::string sha256_hex(const std::string& s) {
     const auto d = tlswire::crypto::reference::sha256::digest(
         tlswire::bytes_view(reinterpret_cast<const std::uint8_t*>(s.data()), s.size()));

@@ -420,6 +420,33 @@ TEST_CASE("for_each_sorted: both paths (inline sort and counting) order like std
     }
 }
 
+namespace {
+// Both sort paths in constant evaluation: 40 values (inline) and 600 (counted),
+// duplicates included; the result is ascending and keeps every value.
+template <std::size_t N>
+constexpr bool sorts_at_compile_time() {
+    std::array<std::uint16_t, N> v{};
+    std::uint32_t state = 99;
+    for (auto& x : v) {
+        state = state * 1103515245u + 12345u;
+        x = static_cast<std::uint16_t>((state >> 9) & 0x3fff);
+    }
+    std::size_t n = 0, sum = 0, want = 0;
+    int previous = -1;
+    bool ascending = true;
+    for (const auto x : v) want += x;
+    detail::for_each_sorted(v, [](std::uint16_t x) { return static_cast<int>(x); }, [&](std::uint16_t x) {
+        ascending = ascending && static_cast<int>(x) >= previous;
+        previous = x;
+        sum += x;
+        ++n;
+    });
+    return ascending && n == N && sum == want;
+}
+static_assert(sorts_at_compile_time<40>());
+static_assert(sorts_at_compile_time<600>());
+}  // namespace
+
 TEST_CASE("JA4: lists longer than the inline sort (300 suites, duplicates) are sorted exactly") {
     std::vector<std::uint16_t> suites;
     std::uint32_t state = 7;
