@@ -287,7 +287,10 @@ inline std::string join_decimal(const std::vector<std::uint16_t>& v) {
 // ja3_string_of / ja3s_string_of — the JA3 and JA3S strings by the README.
 inline std::string ja3_string_of(const hello_lists& h) {
     std::string formats;
-    for (const auto f : h.point_formats) formats += (formats.empty() ? "" : "-") + std::to_string(f);
+    for (const auto f : h.point_formats) {
+        if (!formats.empty()) formats += '-';
+        formats += std::to_string(f);
+    }
     return std::to_string(h.legacy_version) + "," + join_decimal(h.suites) + "," + join_decimal(h.extension_types) +
            "," + join_decimal(h.groups) + "," + formats;
 }
@@ -304,7 +307,10 @@ inline std::string join_hex(std::vector<std::uint16_t> v, bool sorted) {
     v.erase(std::remove_if(v.begin(), v.end(), grease), v.end());
     if (sorted) std::sort(v.begin(), v.end());
     std::string s;
-    for (const auto x : v) s += (s.empty() ? "" : ",") + hex4(x);
+    for (const auto x : v) {
+        if (!s.empty()) s += ',';
+        s += hex4(x);
+    }
     return s;
 }
 
@@ -315,7 +321,10 @@ inline std::string ja4_c_of(const hello_lists& h, bool sorted) {
     if (sorted) e.erase(std::remove_if(e.begin(), e.end(), [](std::uint16_t t) { return t == 0 || t == 16; }), e.end());
     std::string s = join_hex(e, sorted);
     const std::string sigs = join_hex(h.signature_algorithms, false);
-    if (!sigs.empty()) s += "_" + sigs;
+    if (!sigs.empty()) {
+        s += '_';
+        s += sigs;
+    }
     return s;
 }
 

@@ -543,7 +543,8 @@ TEST_CASE("JA4: HelloRetryRequest flows fingerprint each ClientHello") {
         if (const auto* ch = std::get_if<client_hello>(&ev.handshake)) {
             seen.push_back(str(ja4(*ch, tcp)));
             const auto lists = read_hello(std::vector<std::uint8_t>(ev.message.begin(), ev.message.end()));
-            CHECK(str(ja4_r(*ch, tcp)).ends_with("_" + ja4_b_of(lists, true) + "_" + ja4_c_of(lists, true)));
+            const std::string tail = std::string("_") + ja4_b_of(lists, true) + "_" + ja4_c_of(lists, true);
+            CHECK(str(ja4_r(*ch, tcp)).ends_with(tail));
         }
         if (std::holds_alternative<hello_retry_request>(ev.handshake)) ++retries;
     }));
@@ -617,7 +618,10 @@ TEST_CASE("JA4, JA4_r, JA4_o, JA4_ro of every ClientHello of vectors/ match the 
             const auto parts = split(raw, '_');
             REQUIRE(parts.size() >= 3);
             std::string c = parts[2];
-            for (std::size_t i = 3; i < parts.size(); ++i) c += "_" + parts[i];
+            for (std::size_t i = 3; i < parts.size(); ++i) {
+                c += '_';
+                c += parts[i];
+            }
             const std::string ext_list = split(c, '_')[0];
             CHECK(ext_list == join_hex(sorted ? [&] {
                 auto e = lists.extension_types;
