@@ -32,10 +32,13 @@
 //     (meaning not 0x30-0x39, 0x41-0x5A, or 0x61-0x7A), then we print the
 //     first and last characters of the hex representation of the first ALPN
 //     instead" (0xAB -> "ab", 0xAB 0xCD -> "ad", 0x30 0xAB -> "3b"). This
-//     follows the text: the FoxIO implementations we read differ for bytes
-//     outside ASCII (one maps them to '9', and gives a one-character name as
-//     that character and '0'). A GREASE protocol name (RFC 8701 §2: 0x?A 0x?A)
-//     is skipped like every GREASE value, so "first" is the first other name.
+//     follows the text, also for bytes outside ASCII (UTF-8 "é", c3 a9, gives
+//     "c9"), where FoxIO's code differs: its Rust implementation, in the
+//     revision read for this (rust/ja4/src/tls.rs), turns a non-ASCII
+//     character into '9' and gives a one-character name as that character
+//     and '0'. Reading of ours: a GREASE protocol name (RFC 8701 §2: 0x?A
+//     0x?A) is skipped like every GREASE value ("ignore GREASE values
+//     anywhere"), so "first" is the first other name.
 //   - b, "Cipher hash": the cipher suites as 4 lowercase hex digits, GREASE
 //     removed, "sorted in hex order", comma-separated; SHA-256, the first 12
 //     hex digits; "000000000000" when the list is empty.
@@ -44,8 +47,8 @@
 //     (13) list "in the order that they appear (not sorted)", GREASE removed
 //     too; without signature algorithms "the string ends without an
 //     underscore". SHA-256, 12 hex digits; "000000000000" when the extension
-//     list is empty. Only signature_algorithms counts, not
-//     signature_algorithms_cert (50) or delegated_credential (34).
+//     list (of that form: see _o below) is empty. Only signature_algorithms
+//     counts, not signature_algorithms_cert (50) or delegated_credential (34).
 //   - "Raw Output": ja4_r is a_(b's list)_(c's string); ja4_o and ja4_ro are
 //     the same "in the original order, less GREASE values. This means SNI
 //     (0000) and ALPN (0010) are included". A list that is empty is written
@@ -55,7 +58,12 @@
 // ja4() and ja4_o() are always exact and 36 characters long; ja4_r() and
 // ja4_ro() return at most N characters (truncated set when longer, see
 // fingerprint_text), write_ja4_r / write_ja4_ro hand the whole text to
-// out(std::string_view).
+// out(std::string_view). Cost: a few microseconds for a browser's
+// ClientHello, most of it the reference SHA-256 (64-byte blocks of the two
+// lists); a few milliseconds for the largest lists the RFC bounds allow.
+// The DTLS transport only sets the first character: a DTLS ClientHello
+// (RFC 6347 §4.2.1, with its cookie) needs a DTLS parse, which tlswire does
+// not have yet; these functions take the client_hello that parse gives.
 #pragma once
 
 #include <array>
