@@ -240,6 +240,8 @@ TEST_CASE("JA3 and JA3S of every ClientHello and ServerHello of vectors/ match t
         ++checked;
     }
     CHECK(checked == static_cast<int>(clients.size() + servers.size()));
+    MESSAGE("JA3 of " << clients.size() << " ClientHellos, JA3S of " << servers.size()
+                      << " ServerHellos and HelloRetryRequests of vectors/");
 }
 
 // ---- Wireshark's JA3 (tshark) ----------------------------------------------------------

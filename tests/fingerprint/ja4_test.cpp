@@ -634,4 +634,5 @@ TEST_CASE("JA4, JA4_r, JA4_o, JA4_ro of every ClientHello of vectors/ match the 
         CHECK(ja4_o(ch, tcp).view() == hashed(str(ro), false));
         CHECK(ja4(ch, tcp).size == 36);
     }
+    MESSAGE("JA4, JA4_r, JA4_o, JA4_ro of " << hellos.size() << " ClientHellos of vectors/");
 }
