@@ -11,6 +11,11 @@
 //   hello/NAME/FORM/encode       serialize_handshake of the parsed message into
 //                                a buffer that exists (rec: behind a record
 //                                header written by hand)
+//   hello/NAME/FORM/parse_ja4    ClientHellos only: strict parse_handshake
+//                                (rec: parse<record> first), then JA4
+//                                (tlswire/fingerprint.hpp, TCP); JA4 visits
+//                                every suite and extension, so it takes the
+//                                place of parse's walk()
 //
 // Every input is checked before anything is timed: it parses (strictly), it
 // re-serializes to exactly its bytes, and typed() decodes without an error.
@@ -19,6 +24,7 @@
 #include <string>
 
 #include "support.hpp"
+#include "tlswire/fingerprint.hpp"
 #include "walk.hpp"
 
 namespace tlswire_bench {
@@ -64,6 +70,20 @@ std::uint64_t parse_typed_once(const prepared& p) {
     const auto m = tlswire::parse_handshake(msg, p.ctx);
     if (!m) return failed;
     return walk(*m) + typed(*m, p.ctx);
+}
+
+std::uint64_t parse_ja4_once(const prepared& p) {
+    bool ok = true;
+    const auto msg = message_of(p, hide(p.bytes->data()), ok);
+    if (!ok) return failed;
+    const auto m = tlswire::parse_handshake(msg, p.ctx);
+    if (!m) return failed;
+    const auto* ch = std::get_if<tlswire::client_hello>(&*m);
+    if (!ch) return failed;
+    const auto fp = tlswire::ja4(*ch, tlswire::ja4_transport::tcp);
+    std::uint64_t v = fp.size;
+    for (const char c : fp.view()) v = v * 31 + static_cast<unsigned char>(c);
+    return v & (failed - 1);
 }
 
 std::uint64_t encode_once(const prepared& p) {
@@ -115,6 +135,7 @@ prepared prepare(const hello_input& in, bool rec) {
     if (encoded == failed) fail(what + ": serialize_handshake fails");
     if (encoded / 1000 != p.bytes->size() || !std::equal(p.bytes->begin(), p.bytes->end(), p.out.begin()))
         fail(what + ": the round trip is not exact");
+    if (!in.server && parse_ja4_once(p) == failed) fail(what + ": JA4 fails");
     p.label = describe(p.parsed);
     return p;
 }
@@ -147,6 +168,11 @@ void register_hello_benchmarks() {
         benchmark::RegisterBenchmark((base + "encode").c_str(), [pp, n](benchmark::State& st) {
             measure(st, n, [pp] { return encode_once(*pp); });
         });
+        if (!p.in->server)
+            benchmark::RegisterBenchmark((base + "parse_ja4").c_str(), [pp, n](benchmark::State& st) {
+                measure(st, n, [pp] { return parse_ja4_once(*pp); });
+                st.SetLabel(pp->label);
+            });
     }
 }
 

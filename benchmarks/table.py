@@ -150,23 +150,24 @@ def main() -> int:
     for name in inputs:
         for form in ("msg", "rec"):
             base = f"hello/{name}/{form}/"
-            parse, typed, loop, botan, enc = (t(base + k) for k in ("parse", "parse_typed", "byteloop", "botan", "encode"))
+            parse, typed, loop, botan, enc, ja4 = (t(base + k) for k in ("parse", "parse_typed", "byteloop", "botan",
+                                                                       "encode", "parse_ja4"))
             if parse is None and botan is None:
                 continue
             size = c(base + "parse", "bytes") or c(base + "byteloop", "bytes") or c(base + "botan", "bytes")
             allocs = "/".join(fmt_allocs(c(base + k, "allocs_per_iter")) for k in ("parse", "parse_typed", "botan"))
             rows.append([name, form, f"{size:.0f}" if size else "?", fmt_ns(loop), fmt_ns(botan), fmt_ns(parse),
                          fmt_ns(typed), fmt_ratio(botan, parse), fmt_ratio(typed, parse), fmt_ratio(parse, loop),
-                         fmt_ns(enc), allocs])
-            for k in ("parse", "parse_typed", "encode"):
+                         fmt_ns(enc), fmt_ns(ja4), fmt_ratio(ja4, parse), allocs])
+            for k in ("parse", "parse_typed", "encode", "parse_ja4"):
                 a = c(base + k, "allocs_per_iter")
                 if a:
                     issues.append(f"{base + k} allocates ({a:g} per iteration)")
     if rows:
         print("\nHello messages: parse = strict parse_handshake + walk over every suite and extension; "
-              "typed = parse + get<T>() of 5 extensions")
+              "typed = parse + get<T>() of 5 extensions; +ja4 = strict parse_handshake + JA4 (ClientHellos)")
         print(table(["input", "form", "bytes", "byte-loop", "Botan", "parse", "typed", "Botan/parse", "typed/parse",
-                     "parse/loop", "encode", "allocs parse/typed/Botan"], rows, left=2))
+                     "parse/loop", "encode", "+ja4", "ja4/parse", "allocs parse/typed/Botan"], rows, left=2))
         for n, e in sorted(errors.items()):
             if n.startswith("hello/"):
                 print(f"  {n}: {e}")

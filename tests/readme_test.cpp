@@ -7,7 +7,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "support/hex.hpp"
+#include "support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
 TEST_CASE("README example: wire") {
@@ -47,6 +51,25 @@ TEST_CASE("README example: parse") {
     CHECK(bad.err().where == "request_update");
 }
 
+TEST_CASE("README example: fingerprint") {
+    const auto trace = test_support::load_json(test_support::vectors_dir() / "rfc8448" / "simple_1rtt.json");
+    const std::vector<std::uint8_t> rfc8448_ch = test_support::unhex(trace["messages"][0]["hex"].get<std::string>());
+    REQUIRE(rfc8448_ch.size() == 196);
+    // --- begin readme-example:fingerprint
+    // JA3 and JA4 of RFC 8448 §3's ClientHello (its 196 bytes in `rfc8448_ch`).
+    auto hello = tlswire::parse_handshake(rfc8448_ch);
+    const auto& ch = std::get<tlswire::client_hello>(*hello);
+    auto fp4 = tlswire::ja4(ch, tlswire::ja4_transport::tcp);  // "t13d030900_55b375c5d22e_59cd3dafc54d"
+    auto fp3 = tlswire::ja3(ch);                                // "da4dea34fe6d4ce5f0725df3f2682fa0"
+    std::string raw;                                            // ja4_r, whole, into any callable
+    tlswire::write_ja4_r(ch, tlswire::ja4_transport::tcp, [&](std::string_view s) { raw += s; });
+    // --- end readme-example:fingerprint
+    CHECK(fp4 == "t13d030900_55b375c5d22e_59cd3dafc54d");
+    CHECK(fp3 == "da4dea34fe6d4ce5f0725df3f2682fa0");
+    CHECK(raw == tlswire::ja4_r(ch, tlswire::ja4_transport::tcp).view());
+    CHECK(raw.starts_with("t13d030900_1301,1302,1303_000a,"));
+}
+
 // Every readme-example block in README.md appears verbatim in this file.
 TEST_CASE("README examples are the ones compiled here") {
     auto slurp = [](const char* path) {
@@ -73,5 +96,5 @@ TEST_CASE("README examples are the ones compiled here") {
         ++blocks;
         pos = end;
     }
-    CHECK(blocks >= 2);
+    CHECK(blocks >= 3);
 }

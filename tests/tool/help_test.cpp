@@ -14,12 +14,12 @@ TEST_CASE("--help: the tool and each subcommand, exit 0 on stdout") {
         CHECK(r.rc == 0);
         CHECK(r.err.empty());
         CHECK(r.out.find("usage: tlswire <subcommand>") != std::string::npos);
-        for (const char* sub : {"decode", "prf", "master-secret", "hkdf-expand-label", "transcript-hash", "finished",
-                                "tls13-secrets"})
+        for (const char* sub : {"decode", "fingerprint", "prf", "master-secret", "hkdf-expand-label",
+                                "transcript-hash", "finished", "tls13-secrets"})
             CHECK(r.out.find(sub) != std::string::npos);
     }
-    for (const char* sub : {"decode", "prf", "master-secret", "hkdf-expand-label", "transcript-hash", "finished",
-                            "tls13-secrets"}) {
+    for (const char* sub : {"decode", "fingerprint", "prf", "master-secret", "hkdf-expand-label", "transcript-hash",
+                            "finished", "tls13-secrets"}) {
         CAPTURE(sub);
         const auto r = tool({sub, "--help"});
         CHECK(r.rc == 0);

@@ -12,7 +12,7 @@
 namespace tlswire::cli {
 namespace {
 
-constexpr std::string_view tool_help = R"(tlswire — decode TLS handshakes and compute TLS key schedules
+constexpr std::string_view tool_help = R"(tlswire — decode and fingerprint TLS handshakes, compute TLS key schedules
 
 usage: tlswire <subcommand> [options] [FILE...]
        tlswire <subcommand> --help
@@ -56,6 +56,38 @@ options:
   --c2s FILE --s2c FILE  the two directions of one TCP connection: messages in
                          handshake order, each object with "dir": "c2s"|"s2c",
                          version and cipher suite taken from the hellos
+)";
+
+constexpr std::string_view fingerprint_help = R"(usage: tlswire fingerprint [--hex] [--quic | --dtls] [FILE...]
+       tlswire fingerprint --c2s FILE --s2c FILE [--hex] [--quic | --dtls]
+
+The TLS fingerprints of every ClientHello and ServerHello in the inputs: JA3
+and JA3S (salesforce/ja3), JA4 with its raw (_r), original-order (_o) and raw
+original-order (_ro) forms (FoxIO's JA4.md). The inputs are those of decode:
+each FILE (standard input when there is none, or for "-") a stream of TLS
+records or of bare handshake messages, or with --c2s/--s2c both directions of
+one connection. A ClientHello split over several records is fingerprinted
+whole; after a HelloRetryRequest the second ClientHello has its own line.
+
+Output: JSON Lines, one object per hello, in the order sent:
+  {"dir"?, "type": "client_hello", "ja3", "ja3_string", "ja4", "ja4_r",
+   "ja4_o", "ja4_ro"}
+  {"dir"?, "type": "server_hello" | "hello_retry_request", "ja3s",
+   "ja3s_string"}
+("dir": "c2s"|"s2c" with --c2s/--s2c). Other messages and records print
+nothing; an SSL 2.0-compatible ClientHello has no fingerprint here. Errors are
+those of decode: {"error": {"code", "offset", "where"}} for an input that
+fails to parse (the hellos before it are printed), {"error": {"code":
+"unreadable_input", "file", "reason"}} for one that cannot be read; exit 1.
+
+options:
+  --hex                  the input is hex text
+  --quic                 the hellos were carried by QUIC: JA4 starts with "q"
+  --dtls                 the hellos were carried by DTLS: JA4 starts with "d"
+                         (DTLS records and the DTLS ClientHello's cookie field
+                         are not read yet: the input is read as TLS)
+  --c2s FILE --s2c FILE  the two directions of one TCP connection
+Without --quic or --dtls, JA4 starts with "t" (TLS over TCP).
 )";
 
 constexpr std::string_view prf_help = R"(usage: tlswire prf --hash sha256|sha384|md5-sha1 --secret HEX --label TEXT --seed HEX --length N
@@ -122,6 +154,7 @@ struct entry {
 
 constexpr entry entries[] = {
     {"decode", "records or handshake messages -> JSON Lines (or --text)", decode_help, decode_command},
+    {"fingerprint", "JA3, JA3S and JA4 of every hello in the inputs", fingerprint_help, fingerprint_command},
     {"prf", "the TLS 1.0-1.2 PRF", prf_help, prf_command},
     {"master-secret", "the TLS 1.0-1.2 master secret (or extended master secret)", master_secret_help,
      master_secret_command},

@@ -7,9 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <ostream>
 #include <system_error>
 
+#include "cli.hpp"
 #include "tlswire/messages/record.hpp"
+#include "tlswire/messages/sslv2_client_hello.hpp"
+#include "tlswire/print/message.hpp"
 #include "tlswire/print/sink.hpp"
 #include "tlswire/wire/reader.hpp"
 
@@ -105,6 +109,76 @@ void print_input_problem(print::sink& s, const input_problem& p) {
     s.string(p.reason);
     s.end_object();
     s.end_object();
+}
+
+void print_error_object(print::sink& s, const error& e, std::optional<direction> dir) {
+    s.begin_object();
+    if (dir) {
+        s.key("dir");
+        s.string(to_string(*dir));
+    }
+    s.key("error");
+    print::print_error_value(s, e);
+    s.end_object();
+}
+
+bool parse_inputs(const options& o, inputs& out, std::string& problem) {
+    out = {};
+    if (o.has("c2s") || o.has("s2c")) {
+        if (!o.has("c2s") || !o.has("s2c")) {
+            problem = "--c2s and --s2c go together";
+            return false;
+        }
+        if (!o.operands.empty()) {
+            problem = "--c2s/--s2c take no other input files";
+            return false;
+        }
+        out.connection.emplace(*o.value("c2s"), *o.value("s2c"));
+        return true;
+    }
+    out.files = o.operands;
+    if (out.files.empty()) out.files.emplace_back("-");
+    return true;
+}
+
+stream_options stream_options_for(bytes_view in) {
+    stream_options o;
+    o.input = looks_like_records(in) || is_sslv2_client_hello(in) ? framing::records : framing::handshake_messages;
+    return o;
+}
+
+int read_inputs(std::string_view subcommand, const inputs& what, bool hex, std::istream& in, std::ostream& err,
+                const input_handlers& handle) {
+    auto load = [&](const std::string& path, std::vector<std::uint8_t>& bytes) -> bool {
+        error hex_error{};
+        input_problem unreadable;
+        if (!read_input(path, in, hex, bytes, unreadable, hex_error)) {
+            err << "tlswire " << subcommand << ": " << unreadable.message() << '\n';
+            handle.unreadable(unreadable);
+            return false;
+        }
+        if (hex_error) {
+            handle.bad_hex(hex_error);
+            return false;
+        }
+        return true;
+    };
+    if (what.connection) {
+        std::vector<std::uint8_t> c2s, s2c;
+        if (!load(what.connection->first, c2s) || !load(what.connection->second, s2c)) return exit_failure;
+        handle.connection(c2s, s2c);
+        return exit_ok;
+    }
+    int status = exit_ok;
+    for (const std::string& f : what.files) {
+        std::vector<std::uint8_t> bytes;
+        if (!load(f, bytes)) {
+            status = exit_failure;
+            continue;
+        }
+        handle.stream(bytes);
+    }
+    return status;
 }
 
 namespace {

@@ -1,9 +1,11 @@
 // tools/tlswire/common.hpp — what the subcommands share: option parsing,
-// hex and reading inputs.
+// hex, and reading inputs: the files or the --c2s/--s2c pair that `decode`
+// and `fingerprint` take, their framing, and how a failure is reported.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <optional>
@@ -11,8 +13,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "tlswire/messages/connection.hpp"
+#include "tlswire/messages/stream.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
 
@@ -68,5 +73,42 @@ bool read_input(const std::string& path, std::istream& in, bool hex, std::vector
 // print_input_problem — {"error": {"code": "unreadable_input", "file",
 // "reason"}}: what the subcommands print for an input they cannot read.
 void print_input_problem(print::sink& s, const input_problem& p);
+
+// print_error_object — {"dir"?, "error": {"code", "offset", "where"}}: what
+// the subcommands print for an input that fails to parse.
+void print_error_object(print::sink& s, const error& e, std::optional<direction> dir = std::nullopt);
+
+// inputs — what `decode` and `fingerprint` read: FILE... (each one side's
+// stream; none, or "-", is standard input), or --c2s FILE --s2c FILE (the two
+// directions of one connection).
+struct inputs {
+    std::vector<std::string> files;
+    std::optional<std::pair<std::string, std::string>> connection;  // c2s, s2c
+};
+
+// parse_inputs — the inputs the options name. A usage problem (--c2s without
+// --s2c, files beside them) returns false with `problem` set.
+bool parse_inputs(const options& o, inputs& out, std::string& problem);
+
+// stream_options_for(in) — how one side's stream is laid out: TLS records
+// (or an SSL 2.0-compatible ClientHello) when it starts like them
+// (looks_like_records), else bare handshake messages.
+stream_options stream_options_for(bytes_view in);
+
+// input_handlers — what read_inputs does with what it reads.
+struct input_handlers {
+    std::function<void(bytes_view)> stream;                    // one FILE's bytes
+    std::function<void(bytes_view, bytes_view)> connection;    // --c2s, --s2c
+    std::function<void(const input_problem&)> unreadable;      // a file that cannot be read
+    std::function<void(const error&)> bad_hex;                 // --hex input that is not hex
+};
+
+// read_inputs — read each input (as hex text with `hex`) and hand it on. A
+// file that cannot be read is named on `err` ("tlswire SUBCOMMAND: FILE:
+// REASON") and passed to `unreadable`; then the other files are still read,
+// but a connection stops there. Returns exit_failure when some input could
+// not be read or was not hex, else exit_ok.
+int read_inputs(std::string_view subcommand, const inputs& what, bool hex, std::istream& in, std::ostream& err,
+                const input_handlers& handle);
 
 }  // namespace tlswire::cli

@@ -38,8 +38,7 @@ public:
 
     // One input holding records or bare handshake messages, from one side.
     void decode_stream(bytes_view in) {
-        stream_options o;
-        o.input = looks_like_records(in) || is_sslv2_client_hello(in) ? framing::records : framing::handshake_messages;
+        const stream_options o = stream_options_for(in);
         context initial;
         initial.version = cfg_.version.value_or(0);
         initial.cipher_suite = cfg_.cipher_suite.value_or(0);
@@ -63,10 +62,7 @@ public:
 
     // report — an error object ({"dir"?, "error": {...}}); the status becomes 1.
     void report(const error& e, std::optional<direction> dir = std::nullopt) {
-        begin(dir);
-        sink_->key("error");
-        print::print_error_value(*sink_, e);
-        sink_->end_object();
+        print_error_object(*sink_, e, dir);
         flush();
         status_ = exit_failure;
     }
@@ -246,48 +242,19 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
         if (!cfg.cipher_suite)
             return usage(err, "decode", "--cipher-suite must be an IANA cipher suite name or 0xHHHH, not " + *v);
     }
-    const bool connection = o.has("c2s") || o.has("s2c");
-    if (connection) {
-        if (!o.has("c2s") || !o.has("s2c")) return usage(err, "decode", "--c2s and --s2c go together");
-        if (!o.operands.empty()) return usage(err, "decode", "--c2s/--s2c take no other input files");
-        if (cfg.version || cfg.cipher_suite)
-            return usage(err, "decode", "--c2s/--s2c take the context from the hellos: no --version/--cipher-suite");
-    }
+    inputs what;
+    if (!parse_inputs(o, what, problem)) return usage(err, "decode", problem);
+    if (what.connection && (cfg.version || cfg.cipher_suite))
+        return usage(err, "decode", "--c2s/--s2c take the context from the hellos: no --version/--cipher-suite");
 
     decoder d(cfg, h, out);
-    auto load = [&](const std::string& path, std::vector<std::uint8_t>& bytes) -> bool {
-        error hex_error{};
-        input_problem unreadable;
-        if (!read_input(path, in, cfg.hex, bytes, unreadable, hex_error)) {
-            err << "tlswire decode: " << unreadable.message() << '\n';
-            d.report(unreadable);
-            return false;
-        }
-        if (hex_error) {
-            d.report(hex_error);
-            return false;
-        }
-        return true;
-    };
-
-    if (connection) {
-        std::vector<std::uint8_t> c2s, s2c;
-        if (!load(*o.value("c2s"), c2s) || !load(*o.value("s2c"), s2c)) return exit_failure;
-        d.decode_connection(c2s, s2c);
-        return d.status();
-    }
-    std::vector<std::string> files = o.operands;
-    if (files.empty()) files.emplace_back("-");
-    int status = exit_ok;
-    for (const std::string& f : files) {
-        std::vector<std::uint8_t> bytes;
-        if (!load(f, bytes)) {
-            status = exit_failure;
-            continue;
-        }
-        d.decode_stream(bytes);
-    }
-    return d.status() != exit_ok ? d.status() : status;
+    input_handlers handle;
+    handle.stream = [&](bytes_view bytes) { d.decode_stream(bytes); };
+    handle.connection = [&](bytes_view c2s, bytes_view s2c) { d.decode_connection(c2s, s2c); };
+    handle.unreadable = [&](const input_problem& p) { d.report(p); };
+    handle.bad_hex = [&](const error& e) { d.report(e); };
+    const int read_status = read_inputs("decode", what, cfg.hex, in, err, handle);
+    return d.status() != exit_ok ? d.status() : read_status;
 }
 
 }  // namespace tlswire::cli

@@ -20,6 +20,7 @@ using subcommand_fn = int(std::span<const std::string_view> args, std::istream& 
                           std::ostream& err, const hooks& h);
 
 subcommand_fn decode_command;
+subcommand_fn fingerprint_command;
 subcommand_fn prf_command;
 subcommand_fn master_secret_command;
 subcommand_fn hkdf_expand_label_command;

@@ -1,0 +1,139 @@
+// tools/tlswire/fingerprint.cpp — `tlswire fingerprint`: the JA3/JA4 of
+// every ClientHello and the JA3S of every ServerHello in the inputs, as JSON
+// Lines. The inputs are read as `decode` reads them (common.hpp), through the
+// library's stream and connection decoders, so a hello split over records is
+// fingerprinted whole; the fingerprints are the library's
+// (tlswire/fingerprint.hpp).
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "cli.hpp"
+#include "common.hpp"
+#include "subcommands.hpp"
+#include "tlswire/fingerprint.hpp"
+#include "tlswire/messages.hpp"
+#include "tlswire/print/json.hpp"
+
+namespace tlswire::cli {
+namespace {
+
+class fingerprinter {
+public:
+    fingerprinter(ja4_transport transport, std::ostream& out) : transport_(transport), out_(out) {}
+
+    [[nodiscard]] int status() const noexcept { return status_; }
+
+    // One input holding records or bare handshake messages, from one side.
+    void stream(bytes_view in) {
+        stream_decoder dec(stream_options_for(in));
+        const result<void> r = dec.decode(in, [&](const stream_event& ev) { print(ev, std::nullopt); });
+        if (!r) report(r.err());
+    }
+
+    // Both directions of one connection.
+    void connection(bytes_view c2s, bytes_view s2c) {
+        connection_decoder dec(strictness::strict);
+        const result<void> r = dec.decode(c2s, s2c, [&](const connection_event& ev) { print(ev, ev.dir); });
+        if (!r) report(r.err(), dec.failed_direction());
+    }
+
+    void report(const error& e, std::optional<direction> dir = std::nullopt) {
+        print_error_object(sink_, e, dir);
+        flush();
+        status_ = exit_failure;
+    }
+    void report(const input_problem& p) {
+        print_input_problem(sink_, p);
+        flush();
+        status_ = exit_failure;
+    }
+
+private:
+    void flush() { out_ << sink_.take() << std::flush; }
+
+    void begin(const handshake_message& m, std::optional<direction> dir) {
+        sink_.begin_object();
+        if (dir) {
+            sink_.key("dir");
+            sink_.string(to_string(*dir));
+        }
+        sink_.key("type");
+        sink_.string(name_of(m));
+    }
+    void field(std::string_view key, std::string_view value) {
+        sink_.key(key);
+        sink_.string(value);
+    }
+
+    // print — one object per ClientHello, ServerHello and HelloRetryRequest;
+    // every other event has no fingerprint. The long forms are written whole
+    // (the write_* functions), never truncated.
+    void print(const stream_event& ev, std::optional<direction> dir) {
+        if (ev.kind != event_kind::handshake) return;
+        const handshake_message& m = ev.handshake;
+        std::string text;
+        auto into_text = [&text](std::string_view s) { text += s; };
+        if (const auto* ch = std::get_if<client_hello>(&m)) {
+            begin(m, dir);
+            field("ja3", ja3(*ch));
+            write_ja3_string(*ch, into_text);
+            field("ja3_string", text);
+            field("ja4", ja4(*ch, transport_));
+            text.clear();
+            write_ja4_r(*ch, transport_, into_text);
+            field("ja4_r", text);
+            field("ja4_o", ja4_o(*ch, transport_));
+            text.clear();
+            write_ja4_ro(*ch, transport_, into_text);
+            field("ja4_ro", text);
+        } else if (const auto* sh = std::get_if<server_hello>(&m)) {
+            begin(m, dir);
+            field("ja3s", ja3s(*sh));
+            write_ja3s_string(*sh, into_text);
+            field("ja3s_string", text);
+        } else if (const auto* hrr = std::get_if<hello_retry_request>(&m)) {
+            begin(m, dir);
+            field("ja3s", ja3s(*hrr));
+            write_ja3s_string(*hrr, into_text);
+            field("ja3s_string", text);
+        } else {
+            return;
+        }
+        sink_.end_object();
+        flush();
+    }
+
+    ja4_transport transport_;
+    std::ostream& out_;
+    print::json_sink sink_;
+    int status_ = exit_ok;
+};
+
+}  // namespace
+
+int fingerprint_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out,
+                        std::ostream& err, const hooks&) {
+    static constexpr std::string_view valued[] = {"c2s", "s2c"};
+    static constexpr std::string_view flags[] = {"hex", "quic", "dtls", "help"};
+    options o;
+    std::string problem;
+    if (!parse_options(args, valued, flags, o, problem)) return usage(err, "fingerprint", problem);
+    if (o.has("help")) return help(out, "fingerprint");
+    if (o.has("quic") && o.has("dtls")) return usage(err, "fingerprint", "--quic and --dtls exclude each other");
+    inputs what;
+    if (!parse_inputs(o, what, problem)) return usage(err, "fingerprint", problem);
+    const ja4_transport transport =
+        o.has("quic") ? ja4_transport::quic : o.has("dtls") ? ja4_transport::dtls : ja4_transport::tcp;
+
+    fingerprinter f(transport, out);
+    input_handlers handle;
+    handle.stream = [&](bytes_view bytes) { f.stream(bytes); };
+    handle.connection = [&](bytes_view c2s, bytes_view s2c) { f.connection(c2s, s2c); };
+    handle.unreadable = [&](const input_problem& p) { f.report(p); };
+    handle.bad_hex = [&](const error& e) { f.report(e); };
+    const int read_status = read_inputs("fingerprint", what, o.has("hex"), in, err, handle);
+    return f.status() != exit_ok ? f.status() : read_status;
+}
+
+}  // namespace tlswire::cli
