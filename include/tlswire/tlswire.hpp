@@ -6,11 +6,8 @@
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/crypto.hpp"
 #include "tlswire/extensions.hpp"
-<<<<<<< HEAD
-#include "tlswire/keylog.hpp"
-=======
 #include "tlswire/fingerprint.hpp"
->>>>>>> fingerprint
+#include "tlswire/keylog.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/protection.hpp"
 #include "tlswire/registry.hpp"
