@@ -117,6 +117,16 @@ constexpr void xor_into(std::uint8_t* a, const std::uint8_t* b, std::size_t n) n
     return diff == 0;
 }
 
+// opened_size(in, out, tag_size, max_plaintext, n) — the plaintext size n of
+// in = ciphertext || tag, and whether it can be opened into out: in holds a
+// whole tag, and the plaintext is within the AEAD's limit and fits out.
+[[nodiscard]] constexpr bool opened_size(bytes_view in, std::span<std::uint8_t> out, std::size_t tag_size,
+                                         std::uint64_t max_plaintext, std::size_t& n) noexcept {
+    if (in.size() < tag_size) return false;
+    n = in.size() - tag_size;
+    return n <= max_plaintext && out.size() >= n;
+}
+
 // wipe(out, n) — zero the first n octets (an open() that failed after writing).
 constexpr void wipe(std::span<std::uint8_t> out, std::size_t n) noexcept {
     for (std::size_t i = 0; i < n && i < out.size(); ++i) out[i] = 0;

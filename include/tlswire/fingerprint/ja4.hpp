@@ -183,7 +183,7 @@ struct comma_list {
         small_text t;
         const char before = n++ == 0 ? lead : ',';
         if (before != 0) t.chars[t.size++] = before;
-        for (int shift = 12; shift >= 0; shift -= 4) t.chars[t.size++] = hex_digits[(v >> shift) & 0xf];
+        append_hex4(t, v);
         out(t.view());
     }
 };

@@ -77,9 +77,13 @@ inline constexpr char hex_digits[] = "0123456789abcdef";
 
 // hex4(v) — v as 4 lowercase hex digits (JA4: "the 4 character hex values
 // ... lower case").
+// append_hex4(t, v) — the same, at the end of t.
+constexpr void append_hex4(small_text& t, std::uint16_t v) noexcept {
+    for (int shift = 12; shift >= 0; shift -= 4) t.chars[t.size++] = hex_digits[(v >> shift) & 0xf];
+}
 [[nodiscard]] constexpr small_text hex4(std::uint16_t v) noexcept {
     small_text t;
-    for (int shift = 12; shift >= 0; shift -= 4) t.chars[t.size++] = hex_digits[(v >> shift) & 0xf];
+    append_hex4(t, v);
     return t;
 }
 

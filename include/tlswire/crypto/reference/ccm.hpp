@@ -54,9 +54,8 @@ struct ccm {
     [[nodiscard]] static constexpr bool open(std::span<const std::uint8_t, key_size> key,
                                              std::span<const std::uint8_t, nonce_size> nonce, bytes_view aad,
                                              bytes_view in, std::span<std::uint8_t> out) noexcept {
-        if (in.size() < tag_size) return false;
-        const std::size_t n = in.size() - tag_size;
-        if (n > max_plaintext || out.size() < n) return false;
+        std::size_t n = 0;
+        if (!crypto::detail::opened_size(in, out, tag_size, max_plaintext, n)) return false;
         std::array<std::uint8_t, tag_size> received{};  // copied first: an in-place decrypt must not lose it
         for (std::size_t i = 0; i < tag_size; ++i) received[i] = in[n + i];
         const typename C::key_schedule ks = C::expand_key(key);

@@ -41,9 +41,8 @@ struct chacha20_poly1305 {
     [[nodiscard]] static constexpr bool open(std::span<const std::uint8_t, key_size> key,
                                              std::span<const std::uint8_t, nonce_size> nonce, bytes_view aad,
                                              bytes_view in, std::span<std::uint8_t> out) noexcept {
-        if (in.size() < tag_size) return false;
-        const std::size_t n = in.size() - tag_size;
-        if (n > max_plaintext || out.size() < n) return false;
+        std::size_t n = 0;
+        if (!crypto::detail::opened_size(in, out, tag_size, max_plaintext, n)) return false;
         const auto t = tag(key, nonce, aad, in.first(n));
         if (!crypto::detail::tags_equal(t.data(), in.data() + n, tag_size)) return false;
         chacha20::xor_stream(key, 1, nonce, in.first(n), out);

@@ -126,9 +126,8 @@ struct gcm {
     [[nodiscard]] static constexpr bool open(std::span<const std::uint8_t, key_size> key,
                                              std::span<const std::uint8_t, nonce_size> nonce, bytes_view aad,
                                              bytes_view in, std::span<std::uint8_t> out) noexcept {
-        if (in.size() < tag_size) return false;
-        const std::size_t n = in.size() - tag_size;
-        if (n > max_plaintext || aad.size() > max_aad || out.size() < n) return false;
+        std::size_t n = 0;
+        if (!crypto::detail::opened_size(in, out, tag_size, max_plaintext, n) || aad.size() > max_aad) return false;
         const state st(key, nonce);
         const std::array<std::uint8_t, 16> t = st.tag(aad, in.first(n));
         if (!crypto::detail::tags_equal(t.data(), in.data() + n, tag_size)) return false;
