@@ -6,21 +6,15 @@
 #include <vector>
 
 #include "../support/hex.hpp"
+#include "keylog_support.hpp"
 #include "tlswire/keylog/line.hpp"
 
 using namespace tlswire;
 using keylog::label;
 using test_support::hex;
+using namespace keylog_test;
 
 namespace {
-
-// The RFC 8448 §3 ClientHello.random and secrets (also in
-// tests/constexpr/schedule_rfc8448_test.cpp).
-constexpr std::string_view cr = "cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef6283024dece7";
-constexpr std::string_view c_hs = "b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21";
-constexpr std::string_view s_hs = "b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38";
-constexpr std::string_view c_ap = "9e40646ce79a7f9dc05af8889bce6552875afa0b06df0087f792ebb7c17504a5";
-constexpr std::string_view s_ap = "a11af9f05531f856ad47116b45a950328204b4f44bfb6b3a4b4f1f3fcb631643";
 
 struct collected {
     std::vector<keylog::entry> entries;
@@ -33,10 +27,6 @@ collected read(std::string_view text) {
         text, [&](const keylog::entry& e) { c.entries.push_back(e); },
         [&](const keylog::line_error& e) { c.errors.push_back(e); });
     return c;
-}
-
-std::string line(std::string_view l, std::string_view random, std::string_view secret) {
-    return std::string(l) + " " + std::string(random) + " " + std::string(secret);
 }
 
 // At compile time: how many secret lines a text has, and the first one's label.
