@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "../support/typed_extension.hpp"
 #include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
@@ -113,20 +114,16 @@ decoded decode_all(const client_hello& ch, const context& ctx) {
     decoded d;
     for (const extension& x : ch.extensions) {
         ++d.types[static_cast<std::uint16_t>(x.extension_type)];
-        const error e = visit_extension(x.extension_type, message_kind::client_hello, x.extension_data, ctx,
-                                        [&](const auto& v) {
-                                            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(v)>, bytes_view>) {
-                                                CHECK(is_grease(x.extension_type));  // only GREASE stays raw
-                                                ++d.raw;
-                                            } else {
-                                                std::vector<std::uint8_t> out;
-                                                REQUIRE(serialize(v, out, ctx).has_value());
-                                                CHECK(out == std::vector<std::uint8_t>(x.extension_data.begin(),
-                                                                                      x.extension_data.end()));
-                                                ++d.typed;
-                                            }
-                                        });
-        CHECK(!e);
+        const auto t = test_support::decode_typed(x.extension_type, message_kind::client_hello, x.extension_data, ctx);
+        if (!t.described) {
+            CHECK(is_grease(x.extension_type));  // only GREASE stays raw
+            ++d.raw;
+            continue;
+        }
+        CHECK(!t.error);
+        REQUIRE(t.written);
+        CHECK(t.reserialized == std::vector<std::uint8_t>(x.extension_data.begin(), x.extension_data.end()));
+        ++d.typed;
     }
     return d;
 }

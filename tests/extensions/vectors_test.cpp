@@ -9,6 +9,7 @@
 #include <string>
 #include <variant>
 
+#include "../support/typed_extension.hpp"
 #include "../support/vectors.hpp"
 #include "support.hpp"
 #include "tlswire/tlswire.hpp"
@@ -32,18 +33,17 @@ void check_extension(const extension& x, message_kind kind, const context& ctx, 
     CAPTURE(static_cast<int>(x.extension_type));
     CAPTURE(to_string(kind));
     ++st.extensions;
-    const error e = visit_extension(x.extension_type, kind, x.extension_data, ctx, [&](const auto& v) {
-        using V = std::remove_cvref_t<decltype(v)>;
-        if constexpr (std::is_same_v<V, bytes_view>) {
-            ++st.raw;
-        } else {
-            std::vector<std::uint8_t> out;
-            REQUIRE(serialize(v, out, ctx).has_value());
-            CHECK(hex(out) == hex(x.extension_data));
-            st.typed.insert({static_cast<std::uint16_t>(x.extension_type), static_cast<int>(kind)});
-        }
-    });
-    CHECK_MESSAGE(!e, "typed decode failed: " << to_string(e.code) << " at " << e.offset << " in " << e.where);
+    const auto t = test_support::decode_typed(x.extension_type, kind, x.extension_data, ctx);
+    if (!t.described) {
+        ++st.raw;
+        return;
+    }
+    CHECK_MESSAGE(!t.error, "typed decode failed: " << to_string(t.error.code) << " at " << t.error.offset << " in "
+                                                    << t.error.where);
+    if (t.error) return;
+    REQUIRE(t.written);
+    CHECK(hex(t.reserialized) == hex(x.extension_data));
+    st.typed.insert({static_cast<std::uint16_t>(x.extension_type), static_cast<int>(kind)});
 }
 
 void check_block(const extension_block& b, message_kind kind, const context& ctx, walk_stats& st) {
