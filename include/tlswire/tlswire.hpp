@@ -5,6 +5,7 @@
 #include "tlswire/capture.hpp"
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/crypto.hpp"
+#include "tlswire/decryption.hpp"
 #include "tlswire/extensions.hpp"
 #include "tlswire/fingerprint.hpp"
 #include "tlswire/keylog.hpp"

@@ -12,19 +12,30 @@
 //   (RFC 8446 §4.1.3, §4.2.1; RFC 5246 §7.4.1.3);
 // - ChangeCipherSpec timing (RFC 5246 §7.1, §7.3; RFC 8446 §D.4);
 // - renegotiation (RFC 5746): a renegotiation — a protected handshake record
-//   after a side's protected Finished, in TLS 1.0–1.2 — on a connection that
-//   did not negotiate renegotiation_info is refused when strict.
+//   after a side's protected Finished, or a decrypted HelloRequest or
+//   ClientHello, in TLS 1.0–1.2 — on a connection that did not negotiate
+//   renegotiation_info is refused when strict;
+// - keys: basic_connection_decoder<Keys> with keys given (use_keys) opens
+//   each side's protected records with them, and tells them every handshake
+//   message and ChangeCipherSpec of both sides before the next record is
+//   read:  keys.on_handshake(direction, const stream_event&) and
+//   keys.on_change_cipher_spec(direction, const stream_event&)
+//   (decryption/connection_keys.hpp follows the key schedule that way).
 // Strictness applies to these rules as to the parsing; lenient checks none.
 //
 // Order: a side is read until it ends a flight (ClientHello,
 // HelloRetryRequest, ServerHelloDone) or sends a protected record, then the
-// other side's turn comes. Every error's offset counts in the stream of
+// other side's turn comes; and a client's ChangeCipherSpec waits for the
+// ServerHello that answers its latest ClientHello (in a renegotiation both
+// travel protected, and the keys that CCS takes into use come from that
+// ServerHello). Every error's offset counts in the stream of
 // failed_direction().
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "tlswire/extensions/supported_versions.hpp"
 #include "tlswire/messages/stream.hpp"
@@ -40,16 +51,16 @@ struct connection_event : stream_event {
     direction dir = direction::c2s;
 };
 
-// (A template only so that its members are compiled where it is used, not in
+// (A template also so that its members are compiled where it is used, not in
 // every translation unit that includes the library.)
-template <class D = void>
+template <class Keys = void>
 class basic_connection_decoder {
 public:
     explicit basic_connection_decoder(strictness mode = strictness::strict,
                                       std::size_t max_message_size = handshake_reassembler::default_max_message_size)
         : mode_(mode),
-          sides_{basic_stream_decoder<D>(options(mode, max_message_size), context{0, 0, role::client, mode}),
-                 basic_stream_decoder<D>(options(mode, max_message_size), context{0, 0, role::server, mode})} {}
+          sides_{basic_stream_decoder<Keys>(options(mode, max_message_size), context{0, 0, role::client, mode}),
+                 basic_stream_decoder<Keys>(options(mode, max_message_size), context{0, 0, role::server, mode})} {}
 
     // decode(c2s, s2c, on_event) — walk both streams to their ends, calling
     // on_event(const connection_event&). Stops at the first error.
@@ -60,6 +71,9 @@ public:
         direction turn = direction::c2s;
         while (!side(direction::c2s).at_end() || !side(direction::s2c).at_end()) {
             if (side(turn).at_end()) turn = other(turn);
+            if (turn == direction::c2s && awaiting_server_hello_ && !side(direction::s2c).at_end() &&
+                side(direction::c2s).next_record_is(content_type::change_cipher_spec))
+                turn = direction::s2c;
             auto& s = side(turn);
             bool ok = true;
             const bool stepped = s.step([&](const stream_event& se) {
@@ -72,6 +86,15 @@ public:
         for (direction d : {direction::c2s, direction::s2c})
             if (const auto r = side(d).finish(); !r) return fail(d, r.err());
         return {};
+    }
+
+    // use_keys — open protected records with `keys`, which must outlive the
+    // decoding (see the header comment).
+    template <class K = Keys>
+        requires(!std::is_void_v<K>)
+    void use_keys(K& keys) noexcept {
+        keys_ = &keys;
+        for (auto& s : sides_) s.use_keys(&keys);
     }
 
     // ctx — what the connection negotiated (the server's stream's context).
@@ -88,7 +111,7 @@ private:
     static constexpr direction other(direction d) noexcept {
         return d == direction::c2s ? direction::s2c : direction::c2s;
     }
-    basic_stream_decoder<D>& side(direction d) noexcept { return sides_[d == direction::c2s ? 0 : 1]; }
+    basic_stream_decoder<Keys>& side(direction d) noexcept { return sides_[d == direction::c2s ? 0 : 1]; }
     [[nodiscard]] bool strict() const noexcept { return mode_ == strictness::strict; }
 
     result<void> fail(direction d, const error& e) {
@@ -106,9 +129,13 @@ private:
         switch (se.kind) {
             case event_kind::handshake:
                 if (!handshake(d, se)) return false;
+                if constexpr (!std::is_void_v<Keys>)
+                    if (keys_ != nullptr) keys_->on_handshake(d, se);
                 break;
             case event_kind::change_cipher_spec:
                 if (!change_cipher_spec_allowed(d)) return refuse(error{errc::unexpected_message, se.record_offset, "type"});
+                if constexpr (!std::is_void_v<Keys>)
+                    if (keys_ != nullptr) keys_->on_change_cipher_spec(d, se);
                 break;
             case event_kind::encrypted:
                 if (renegotiation(d, se) && strict() && !secure_renegotiation_)
@@ -116,6 +143,7 @@ private:
                 break;
             case event_kind::alert:
             case event_kind::heartbeat:
+            case event_kind::application_data:
             case event_kind::sslv2_client_hello: break;
         }
         connection_event ev{se, d};
@@ -161,13 +189,21 @@ private:
 
     bool handshake(direction d, const stream_event& se) {
         const handshake_message& m = se.handshake;
+        // RFC 5746 §4.2, §4.4: without secure renegotiation, a renegotiation is refused.
+        if (se.decrypted && !sides_[1].ctx().is_tls13() && strict() && !secure_renegotiation_ &&
+            (std::holds_alternative<client_hello>(m) || std::holds_alternative<hello_request>(m)))
+            return refuse(error{errc::unexpected_message, se.message_offset, "renegotiation"});
         if (const auto* ch = std::get_if<client_hello>(&m)) {
-            if (d == direction::c2s) offers(*ch, se.ctx);
+            if (d == direction::c2s) {
+                offers(*ch, se.ctx);
+                awaiting_server_hello_ = true;
+            }
             return true;
         }
         if (d != direction::s2c) return true;
         if (const auto* sh = std::get_if<server_hello>(&m)) {
             server_hello_seen_ = true;
+            awaiting_server_hello_ = false;
             secure_renegotiation_ = sh->extensions.contains(extension_type::renegotiation_info);
             if (!answers(se, *sh, false)) return false;
             auto& client = side(direction::c2s);
@@ -178,6 +214,7 @@ private:
         }
         if (const auto* hrr = std::get_if<hello_retry_request>(&m)) {
             hello_retry_seen_ = true;
+            awaiting_server_hello_ = false;
             if (!answers(se, *hrr, true)) return false;
             side(direction::c2s).learn(0x0304, static_cast<std::uint16_t>(hrr->cipher_suite));
             return true;
@@ -248,7 +285,8 @@ private:
     }
 
     strictness mode_;
-    std::array<basic_stream_decoder<D>, 2> sides_;
+    std::array<basic_stream_decoder<Keys>, 2> sides_;
+    std::conditional_t<std::is_void_v<Keys>, char, Keys*> keys_{};
     std::array<std::uint64_t, 1024> offered_extensions_{};
     std::array<std::uint64_t, 1024> offered_suites_{};
     std::array<std::uint64_t, 4> offered_compressions_{};
@@ -256,6 +294,7 @@ private:
     std::uint16_t client_legacy_version_ = 0;
     bool has_supported_versions_ = false;
     bool have_client_hello_ = false;
+    bool awaiting_server_hello_ = false;  // a ClientHello was read and not yet answered
     bool server_hello_seen_ = false;
     bool hello_retry_seen_ = false;
     bool server_hello_done_seen_ = false;

@@ -10,8 +10,10 @@
 // Record protection (RFC 8446 §5, RFC 5246 §6.2) is state of the stream, not
 // a guess: a record is parsed with the limits of its protection
 // (`basic_record<P>`, whose strict rules apply as they stand), and a
-// protected record is reported as an opaque `encrypted` event (decrypting it
-// needs keys: a later layer). The state changes
+// protected record is reported as an opaque `encrypted` event — unless the
+// decoder was given keys (see "Keys" below), which open it: what it held is
+// then read as a plaintext record of its inner type would be, with the same
+// strictness, and its events say `decrypted`. The state changes
 //   TLS 1.0–1.2: after this side's ChangeCipherSpec, every record is protected
 //                (a renegotiation's records included, its CCS too);
 //   TLS 1.3:     after the ServerHello (server side), or once the connection
@@ -35,11 +37,29 @@
 // types" and "MUST NOT span key changes" (the ServerHello of TLS 1.3 must end
 // its record); a ChangeCipherSpec or protected record before any handshake
 // message is unexpected.
+//
+// Keys. basic_stream_decoder<Keys> with Keys = void (stream_decoder) never
+// decrypts. Otherwise use_keys(&k) hands it an object with
+//   bool open(role sender, const record& rec, std::span<std::uint8_t> out,
+//             decrypted_record& got, error& failure)
+// which opens a protected record `sender` wrote into `out` (true), has no
+// keys for it (false, `failure` left empty), or fails with its keys (false,
+// `failure` set: the record is reported encrypted, with that error). The
+// connection decoder tells the same object about every handshake message and
+// ChangeCipherSpec, so that it follows the key changes
+// (decryption/connection_keys.hpp). Offsets in decrypted messages are stream
+// offsets too: plaintext byte i of a record stands at the offset of the
+// ciphertext byte that carried it, the record's offset + 5 + the explicit
+// nonce or IV + i (AEAD and CBC keep positions), so an error in a decrypted
+// Certificate points into the record it came from.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include "tlswire/messages/handshake.hpp"
 #include "tlswire/messages/heartbeat.hpp"
@@ -51,7 +71,39 @@ namespace tlswire {
 
 // sslv2_client_hello: a client opened with the SSL 2.0-compatible hello
 // (RFC 5246 Appendix E.2), which has no record header.
-enum class event_kind : std::uint8_t { handshake, change_cipher_spec, alert, heartbeat, encrypted, sslv2_client_hello };
+// application_data: a decrypted application_data record (its plaintext stays
+// opaque: `plaintext`); encrypted: a protected record that was not opened.
+enum class event_kind : std::uint8_t {
+    handshake,
+    change_cipher_spec,
+    alert,
+    heartbeat,
+    encrypted,
+    sslv2_client_hello,
+    application_data
+};
+
+// key_phase, key_epoch — which keys protected a record: TLS 1.3's early
+// (client_early_traffic_secret), handshake and application traffic keys,
+// the last with the number of KeyUpdates before it (application_traffic_secret_N,
+// RFC 8446 §7.2), or TLS 1.0–1.2's keys from a master secret (one epoch per
+// ChangeCipherSpec; `generation` counts the renegotiations before it).
+enum class key_phase : std::uint8_t { none, early, handshake, application, tls12 };
+
+struct key_epoch {
+    key_phase phase = key_phase::none;
+    std::uint32_t generation = 0;
+    friend constexpr bool operator==(const key_epoch&, const key_epoch&) = default;
+};
+
+// decrypted_record — what a Keys object's open() found in a protected record.
+struct decrypted_record {
+    content_type type{};                // TLS 1.3: TLSInnerPlaintext.type; TLS 1.2: the record's type
+    bytes_view content{};               // the plaintext, in the decoder's buffer
+    std::size_t content_offset = 0;     // where, from the record's first byte, the ciphertext of content[0] is
+    key_epoch epoch{};
+    std::uint64_t sequence_number = 0;  // the record's in its epoch (RFC 8446 §5.3, RFC 5246 §6.1)
+};
 
 // framing — how the stream is laid out: TLS records (what travels on the
 // wire), or handshake messages back to back without record headers (what
@@ -92,6 +144,15 @@ struct stream_event {
     heartbeat_message heartbeat{};  // heartbeat (RFC 6520), a plaintext one
     sslv2_client_hello sslv2{};     // sslv2_client_hello
     context ctx{};                  // the context the message or record was read with
+    // A protected record that was opened: its keys and sequence number. The
+    // record stays `rec` (the ciphertext); handshake, alert, heartbeat and
+    // change_cipher_spec events carry what it held as plaintext ones do.
+    bool decrypted = false;
+    key_epoch epoch{};
+    std::uint64_t sequence_number = 0;
+    bytes_view plaintext{};         // decrypted: the record's plaintext content
+    std::size_t plaintext_offset = 0;  // decrypted: the stream offset of plaintext[0] (see "Keys")
+    error decrypt_error{};          // encrypted: why the keys the decoder had did not open it
 
     // offset_of — the stream offset of byte `p`, which points into `message`.
     [[nodiscard]] constexpr std::size_t offset_of(const std::uint8_t* p) const noexcept {
@@ -99,10 +160,14 @@ struct stream_event {
     }
 };
 
-// (A template only so that its members are compiled where it is used, not in
+// (A template also so that its members are compiled where it is used, not in
 // every translation unit that includes the library.)
-template <class D = void>
+template <class Keys = void>
 class basic_stream_decoder {
+    // The codec's templates take a dummy parameter for the same reason; every
+    // decoder uses the same instantiation.
+    using D = std::conditional_t<std::is_void_v<Keys>, void, void>;
+
 public:
     // `initial` supplies what the stream cannot say (e.g. the version and
     // cipher suite for a client's stream alone); what a hello says is learned
@@ -155,6 +220,10 @@ public:
     // the connection decoder lets the other side speak.
     [[nodiscard]] bool flight_ended() const noexcept { return flight_ended_; }
     [[nodiscard]] std::size_t position() const noexcept { return pos_; }
+    // next_record_is(t) — the next record's (outer) content type is t.
+    [[nodiscard]] bool next_record_is(content_type t) const noexcept {
+        return options_.input == framing::records && !at_end() && stream_[pos_] == static_cast<std::uint8_t>(t);
+    }
 
     // What the stream established. The connection decoder tells a client's
     // stream what the server's hello said (learn), and that the client's
@@ -165,6 +234,12 @@ public:
         ctx_.cipher_suite = cipher_suite;
     }
     void protect(record_protection p) noexcept { protection_ = p; }
+    // use_keys — open protected records with `keys` (see the header comment).
+    void use_keys(Keys* keys) noexcept
+        requires(!std::is_void_v<Keys>)
+    {
+        keys_ = keys;
+    }
     [[nodiscard]] record_protection protection() const noexcept { return protection_; }
     // Facts the connection decoder's rules read.
     [[nodiscard]] bool sent_change_cipher_spec() const noexcept { return ccs_count_ != 0; }
@@ -262,10 +337,21 @@ private:
                 return protected_record(ev, on_event);
             }
         }
+        return content(ev, ev.rec.type, ev.rec.fragment, at + 5, on_event);
+    }
+
+    // content — what a record held (a plaintext record's fragment, or a
+    // decrypted one's content), read by its type; `base` is the stream offset
+    // of fragment[0].
+    template <class F>
+    bool content(stream_event& ev, content_type type, bytes_view fragment, std::size_t base, F& on_event) {
+        const std::size_t at = ev.record_offset;
         error fe;
-        reader fr(ev.rec.fragment, fe, at + 5);
-        switch (ev.rec.type) {
+        reader fr(fragment, fe, base);
+        switch (type) {
             case content_type::change_cipher_spec: {
+                // RFC 8446 §5: a protected change_cipher_spec record is refused.
+                if (ev.decrypted && ctx_.is_tls13()) return fail(error{errc::unexpected_message, at, "type"});
                 change_cipher_spec ccs{};
                 described_format::read(fr, ccs, "change_cipher_spec", ctx_);
                 fr.expect_end("change_cipher_spec");
@@ -298,23 +384,29 @@ private:
                 return true;
             }
             case content_type::handshake: {
-                if (protection_ == record_protection::protected_tls13)
+                if (!ev.decrypted && protection_ == record_protection::protected_tls13)
                     // RFC 8446 §5: after the ServerHello, handshake messages are protected.
                     return fail(error{errc::unexpected_message, at, "type"});
                 keys_changed_ = false;
-                const auto fed =
-                    reassembler_.feed(ev.rec.fragment, at + 5, [&](bytes_view msg, const message_origin& origin) {
-                        if (err_) return;
-                        // RFC 8446 §5.1: a key change ends the record.
-                        if (keys_changed_) return void(fail(error{errc::unexpected_message, origin.offset(0), "Handshake"}));
-                        message(msg, origin, ev, on_event);
-                    });
+                const auto fed = reassembler_.feed(fragment, base, [&](bytes_view msg, const message_origin& origin) {
+                    if (err_) return;
+                    // RFC 8446 §5.1: a key change ends the record.
+                    if (keys_changed_) return void(fail(error{errc::unexpected_message, origin.offset(0), "Handshake"}));
+                    message(msg, origin, ev, on_event);
+                });
                 if (err_) return false;
                 if (!fed) return fail(fed.err());
                 if (keys_changed_ && reassembler_.has_partial())
                     return fail(error{errc::unexpected_message, reassembler_.partial_origin().offset(0), "Handshake"});
                 return true;
             }
+            case content_type::application_data:
+                if (ev.decrypted) {
+                    ev.kind = event_kind::application_data;
+                    on_event(static_cast<const stream_event&>(ev));
+                    return true;
+                }
+                [[fallthrough]];
             default:
                 return fail(error{errc::illegal_value, at, "type"});
         }
@@ -329,10 +421,37 @@ private:
             protection_ = record_protection::protected_tls13;
         }
         if (ev.rec.type == content_type::handshake) ++protected_handshake_records_;
-        ev.kind = event_kind::encrypted;
         flight_ended_ = true;
+        if constexpr (!std::is_void_v<Keys>)
+            if (keys_ != nullptr) {
+                plain_.resize(ev.rec.fragment.size());
+                decrypted_record got{};
+                error failure{};
+                if (keys_->open(ctx_.sender, ev.rec, std::span<std::uint8_t>(plain_), got, failure))
+                    return decrypted(ev, got, on_event);
+                if (failure) failure.offset += ev.record_offset;
+                ev.decrypt_error = failure;
+            }
+        ev.kind = event_kind::encrypted;
         on_event(static_cast<const stream_event&>(ev));
         return true;
+    }
+
+    // decrypted — a record the keys opened: its content read by its inner type.
+    template <class F>
+    bool decrypted(stream_event& ev, const decrypted_record& got, F& on_event) {
+        ev.decrypted = true;
+        ev.epoch = got.epoch;
+        ev.sequence_number = got.sequence_number;
+        ev.plaintext = got.content;
+        const std::size_t base = ev.record_offset + got.content_offset;
+        ev.plaintext_offset = base;
+        // RFC 8446 §5.1, RFC 5246 §6.2.1: no zero-length fragments of types
+        // other than application_data (a TLS 1.3 record of padding only has
+        // no content either).
+        if (got.content.empty() && got.type != content_type::application_data && ctx_.mode == strictness::strict)
+            return fail(error{errc::length_out_of_range, base, "content"});
+        return content(ev, got.type, got.content, base, on_event);
     }
 
     // is_one_client_hello — `fragment` is exactly one ClientHello that parses.
@@ -368,6 +487,7 @@ private:
             c.version = static_cast<std::uint16_t>(selected_version(*sh));
         seen_handshake_ = true;
         learn(ev.handshake, c);
+        key_change(type);
         ev.kind = event_kind::handshake;
         ev.message = msg;
         ev.message_offset = origin.offset(0);
@@ -396,9 +516,24 @@ private:
         }
     }
 
+    // key_change — RFC 8446 §5.1: in TLS 1.3 the sender's keys change after
+    // its handshake Finished, an EndOfEarlyData and a KeyUpdate (a
+    // post-handshake Finished, §4.6.2, changes nothing). By type, so that it
+    // holds with parse_messages off too.
+    void key_change(handshake_type type) noexcept {
+        if (!ctx_.is_tls13()) return;
+        const bool is_finished = type == handshake_type::finished;
+        if ((is_finished && !finished_seen_) || type == handshake_type::end_of_early_data ||
+            type == handshake_type::key_update)
+            keys_changed_ = true;
+        if (is_finished) finished_seen_ = true;
+    }
+
     stream_options options_;
     context ctx_;
     basic_handshake_reassembler<D> reassembler_;
+    std::conditional_t<std::is_void_v<Keys>, char, Keys*> keys_{};
+    std::vector<std::uint8_t> plain_{};  // a decrypted record's plaintext
     bytes_view stream_{};
     std::size_t pos_ = 0;
     record_protection protection_ = record_protection::plaintext;
@@ -408,6 +543,7 @@ private:
     bool offered_tls13_ = false;
     bool ambiguous_ccs_ = false;
     bool keys_changed_ = false;
+    bool finished_seen_ = false;
     bool flight_ended_ = false;
     error err_{};
 };

@@ -245,6 +245,16 @@ public:
     [[nodiscard]] constexpr epoch_kind kind() const noexcept { return kind_; }
     [[nodiscard]] constexpr bool has_keys() const noexcept { return kind_ != epoch_kind::none; }
     [[nodiscard]] constexpr bulk_cipher_algorithm cipher() const noexcept { return cipher_; }
+    // explicit_iv_length() — the octets of the fragment before the ciphertext:
+    // RFC 5288 §3's explicit nonce (8), a TLS 1.1+ CBC record's IV (RFC 4346
+    // §6.2.3.2: the block size, 16 for AES), none for TLS 1.3, RFC 7905 and
+    // TLS 1.0 CBC. The ciphers keep positions, so plaintext octet i was
+    // carried by fragment octet explicit_iv_length() + i.
+    [[nodiscard]] constexpr std::size_t explicit_iv_length() const noexcept {
+        if (kind_ == epoch_kind::tls12_aead && nonce_ == tls12_nonce::explicit_nonce) return tls12_explicit_nonce_length;
+        if (kind_ == epoch_kind::tls12_cbc && iv_mode_ == cbc_iv::explicit_iv) return 16;
+        return 0;
+    }
     // sequence_number() — the next record's (RFC 8446 §5.3, RFC 5246 §6.1).
     [[nodiscard]] constexpr std::uint64_t sequence_number() const noexcept { return seq_; }
 

@@ -1,0 +1,274 @@
+// tlswire/decryption/connection_keys.hpp — a connection's record keys, from
+// a key log, following its handshake: what basic_connection_decoder<Keys>
+// uses to open both sides' protected records.
+//
+//   decryption::connection_keys<crypto::reference::backend> keys(keylog_text);
+//   decryption::connection_decoder<crypto::reference::backend> dec;
+//   dec.use_keys(keys);
+//   dec.decode(c2s, s2c, on_event);  // events of opened records say `decrypted`
+//
+// The secrets are those of RFC 9850's key log, found by the ClientHello's
+// random when the decoder reads it (a renegotiation's ClientHello, read
+// decrypted, names its own). Each side's keys change where its messages say:
+// TLS 1.3 (RFC 8446 §7): the client's early keys after its ClientHello when
+//   it offers early_data (§4.2.10), the handshake keys after the ServerHello,
+//   the client's from its EndOfEarlyData on; the application keys after each
+//   side's Finished, and the next generation after each KeyUpdate (§7.2).
+//   When the server did not accept 0-RTT, the client's records after its
+//   early data are under its handshake keys: a record the early keys do not
+//   open is tried with those, which then stay (what a server does, §4.2.10).
+// TLS 1.0–1.2 (RFC 5246 §6.3, §7.1): the key block of the master secret and
+//   both hellos' randoms, taken into use by each side's ChangeCipherSpec
+//   (encrypt-then-MAC when the ServerHello has encrypt_then_mac, RFC 7366 §3);
+//   a renegotiation's records stay under the previous keys until its own
+//   ChangeCipherSpec (RFC 5246 §7.4.1.1).
+// A side without a secret in the log keeps its records encrypted; a record
+// its keys fail to open (a wrong secret) is reported encrypted with that
+// error, and the keys stay where they were.
+//
+// Decryption need not be constant-time here: this decodes captured traffic,
+// it does not answer a peer.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "tlswire/keylog/secrets.hpp"
+#include "tlswire/messages/connection.hpp"
+#include "tlswire/protection/suite.hpp"
+#include "tlswire/schedule/cipher_suite_keys.hpp"
+#include "tlswire/schedule/tls13.hpp"
+
+namespace tlswire::decryption {
+
+template <class Backend>
+class connection_keys {
+public:
+    // From a key log's text, which must outlive the decoding.
+    constexpr explicit connection_keys(std::string_view keylog) noexcept : keylog_(keylog) {}
+    // From secrets found some other way (their client_random is not checked).
+    constexpr explicit connection_keys(const keylog::connection_secrets& secrets) noexcept
+        : secrets_(secrets), fixed_(true) {}
+
+    // The stream decoder's hook (messages/stream.hpp): open a protected
+    // record that `sender` wrote.
+    constexpr bool open(role sender, const record& rec, std::span<std::uint8_t> out, decrypted_record& got,
+                        error& failure) {
+        if (sender == role::unknown) return false;
+        side& s = side_of(sender);
+        if (s.current.has_keys() && open_with(s.current, s.epoch, rec, out, got, failure)) return true;
+        if (s.fallback.has_keys()) {
+            error second{};
+            if (open_with(s.fallback, s.fallback_epoch, rec, out, got, second)) {
+                s.current = s.fallback;
+                s.epoch = s.fallback_epoch;
+                s.fallback = {};
+                failure = {};
+                return true;
+            }
+            if (!failure) failure = second;
+        }
+        return false;
+    }
+
+    // The connection decoder's hooks (messages/connection.hpp).
+    constexpr void on_handshake(direction d, const stream_event& se) {
+        if (se.message.empty()) return;
+        const auto type = static_cast<handshake_type>(se.message[0]);
+        side& s = side_of(d);
+        if (const auto* ch = std::get_if<client_hello>(&se.handshake); ch && d == direction::c2s) {
+            client_hello_(*ch);
+            return;
+        }
+        if (d == direction::s2c) {
+            if (const auto* sh = std::get_if<server_hello>(&se.handshake)) return server_hello_(*sh, se.ctx);
+            if (const auto* hrr = std::get_if<hello_retry_request>(&se.handshake)) {
+                // RFC 8446 §4.1.4: 0-RTT is rejected; the client's early records
+                // before its second ClientHello are under its early keys still.
+                suite_ = hrr->cipher_suite;
+                client_.current = early_offered_ ? tls13_epoch(client_secret(early)) : suite_epoch{};
+                client_.epoch = key_epoch{key_phase::early, 0};
+                client_.fallback = {};
+                return;
+            }
+        }
+        if (!tls13_) return;
+        if (type == handshake_type::finished && !s.finished) {
+            // RFC 8446 §7.1: application_traffic_secret_0 after the sender's Finished.
+            s.finished = true;
+            const keylog::secret* next = d == direction::c2s ? found(secrets_.client_application_traffic_secret_0)
+                                                             : found(secrets_.server_application_traffic_secret_0);
+            s.traffic_secret = next != nullptr ? *next : keylog::secret{};
+            s.current = next != nullptr ? tls13_epoch(next) : suite_epoch{};
+            s.epoch = key_epoch{key_phase::application, 0};
+            s.fallback = {};
+        } else if (type == handshake_type::end_of_early_data && d == direction::c2s) {
+            // RFC 8446 §4.5: the client's handshake keys from here.
+            if (client_.epoch.phase == key_phase::early) {
+                client_.current = client_.fallback;
+                client_.epoch = key_epoch{key_phase::handshake, 0};
+                client_.fallback = {};
+            }
+        } else if (type == handshake_type::key_update && s.epoch.phase == key_phase::application) {
+            // RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(N, "traffic upd", "", Hash.length).
+            ++s.epoch.generation;
+            const auto a = negotiated_suite(static_cast<std::uint16_t>(suite_));
+            if (s.traffic_secret.size == 0 || !a) {
+                s.current = {};
+                return;
+            }
+            keylog::secret next{};
+            protection::with_hash<Backend>(a->prf_hash, [&](auto h) {
+                using H = typename decltype(h)::type;
+                const auto n = tls13::next_application_traffic_secret<H>(s.traffic_secret.view());
+                for (std::size_t i = 0; i < n.size(); ++i) next.bytes[i] = n[i];
+                next.size = static_cast<std::uint8_t>(n.size());
+            });
+            s.traffic_secret = next;
+            s.current = tls13_epoch(&next);
+        }
+    }
+
+    constexpr void on_change_cipher_spec(direction d, const stream_event&) {
+        // RFC 8446 §5: TLS 1.3's compatibility ChangeCipherSpec changes nothing.
+        if (tls13_ || !version_known_) return;
+        side& s = side_of(d);
+        s.current = s.pending;
+        s.epoch = key_epoch{key_phase::tls12, s.changes++};
+        s.pending = {};
+    }
+
+private:
+    using suite_epoch = protection::suite_epoch<Backend>;
+
+    struct side {
+        suite_epoch current{};
+        key_epoch epoch{};
+        suite_epoch fallback{};  // TLS 1.3 client: its handshake keys while early ones are current
+        key_epoch fallback_epoch{};
+        suite_epoch pending{};   // TLS 1.0–1.2: the keys its next ChangeCipherSpec takes into use
+        keylog::secret traffic_secret{};  // TLS 1.3: the current application traffic secret
+        std::uint32_t changes = 0;        // TLS 1.0–1.2: ChangeCipherSpecs so far
+        bool finished = false;            // TLS 1.3: its handshake Finished was read
+    };
+
+    enum secret_kind { early, handshake_keys };
+
+    constexpr side& side_of(role r) noexcept { return r == role::client ? client_ : server_; }
+    constexpr side& side_of(direction d) noexcept { return d == direction::c2s ? client_ : server_; }
+
+    static constexpr const keylog::secret* found(const std::optional<keylog::secret>& s) noexcept {
+        return s ? &*s : nullptr;
+    }
+    constexpr const keylog::secret* client_secret(secret_kind k) const noexcept {
+        return found(k == early ? secrets_.client_early_traffic_secret : secrets_.client_handshake_traffic_secret);
+    }
+
+    // tls13_epoch — RFC 8446 §7.3 keys of the negotiated suite from a traffic
+    // secret; no keys when the secret is missing or does not fit the suite.
+    constexpr suite_epoch tls13_epoch(const keylog::secret* secret) const {
+        if (secret == nullptr) return {};
+        const result<suite_epoch> e = suite_epoch::tls13(suite_, secret->view());
+        return e ? *e : suite_epoch{};
+    }
+
+    constexpr void client_hello_(const client_hello& ch) {
+        for (std::size_t i = 0; i < client_random_.size(); ++i) client_random_[i] = ch.random[i];
+        if (!fixed_) secrets_ = keylog::secrets_for(keylog_, client_random_, [](const keylog::line_error&) {});
+        // RFC 8446 §4.2.10: early data follows a ClientHello offering it.
+        early_offered_ = ch.extensions.contains(extension_type::early_data) &&
+                         secrets_.client_early_traffic_secret.has_value();
+    }
+
+    constexpr void server_hello_(const server_hello& sh, const context& ctx) {
+        suite_ = sh.cipher_suite;
+        version_known_ = ctx.version_known();
+        tls13_ = ctx.is_tls13();
+        if (tls13_) {
+            // RFC 8446 §7.1: each side's handshake traffic keys.
+            server_.current = tls13_epoch(found(secrets_.server_handshake_traffic_secret));
+            server_.epoch = key_epoch{key_phase::handshake, 0};
+            const suite_epoch hs = tls13_epoch(client_secret(handshake_keys));
+            if (early_offered_) {
+                client_.current = tls13_epoch(client_secret(early));
+                client_.epoch = key_epoch{key_phase::early, 0};
+                client_.fallback = hs;
+                client_.fallback_epoch = key_epoch{key_phase::handshake, 0};
+            } else {
+                client_.current = hs;
+                client_.epoch = key_epoch{key_phase::handshake, 0};
+                client_.fallback = {};
+            }
+            return;
+        }
+        // RFC 5246 §6.3: key_block = PRF(master_secret, "key expansion", server_random + client_random).
+        client_.pending = server_.pending = {};
+        if (!secrets_.master_secret) return;
+        const auto version = static_cast<protocol_version>(ctx.version);
+        const auto a = negotiated_suite(static_cast<std::uint16_t>(suite_));
+        if (!a) return;
+        std::array<std::uint8_t, 32> server_random{};
+        for (std::size_t i = 0; i < server_random.size(); ++i) server_random[i] = sh.random[i];
+        std::array<std::uint8_t, 2 * (protection::suite_epoch<Backend>::max_mac_key + 32 + 16)> block{};
+        result<tls12::key_material> keys = error{errc::unsupported, 0, "cipher_suite"};
+        const bytes_view ms = secrets_.master_secret->view();
+        const hash_function prf = prf_hash_for(*a, version);
+        if (prf == hash_function::md5_sha1) {
+            keys = tls12::derive_keys<typename Backend::md5_sha1>(ms, client_random_, server_random, suite_, version,
+                                                                  block);
+        } else {
+            protection::with_hash<Backend>(prf, [&](auto h) {
+                using H = typename decltype(h)::type;
+                keys = tls12::derive_keys<H>(ms, client_random_, server_random, suite_, version, block);
+            });
+        }
+        if (!keys) return;
+        // RFC 7366 §3: encrypt_then_mac in the ServerHello (it applies to block ciphers only).
+        const auto order = sh.extensions.contains(extension_type::encrypt_then_mac)
+                               ? protection::mac_order::encrypt_then_mac
+                               : protection::mac_order::mac_then_encrypt;
+        if (const auto c = suite_epoch::tls12(suite_, version, *keys, role::client, order)) client_.pending = *c;
+        if (const auto s = suite_epoch::tls12(suite_, version, *keys, role::server, order)) server_.pending = *s;
+        crypto::detail::wipe(block, block.size());  // the key block holds every key of both sides
+    }
+
+    static constexpr bool open_with(suite_epoch& e, key_epoch epoch, const record& rec, std::span<std::uint8_t> out,
+                                    decrypted_record& got, error& failure) {
+        const std::uint64_t seq = e.sequence_number();
+        result<protection::opened_record> r = error{errc::unsupported, 0, "cipher_suite"};
+        if (e.kind() == protection::epoch_kind::tls13)
+            r = e.open(protected_record_tls13{rec.type, rec.legacy_record_version, rec.fragment}, out);
+        else
+            r = e.open(protected_record_tls12{rec.type, rec.legacy_record_version, rec.fragment}, out);
+        if (!r) {
+            failure = r.err();
+            return false;
+        }
+        got.type = r->type;
+        got.content = r->fragment;
+        got.content_offset = protection::record_header_length + e.explicit_iv_length();
+        got.epoch = epoch;
+        got.sequence_number = seq;
+        return true;
+    }
+
+    std::string_view keylog_{};
+    keylog::connection_secrets secrets_{};
+    bool fixed_ = false;
+    std::array<std::uint8_t, 32> client_random_{};
+    cipher_suite suite_{};
+    bool version_known_ = false;
+    bool tls13_ = false;
+    bool early_offered_ = false;
+    side client_{}, server_{};
+};
+
+// connection_decoder<Backend> — a connection decoder that opens records with
+// connection_keys (give it the keys with use_keys).
+template <class Backend>
+using connection_decoder = basic_connection_decoder<connection_keys<Backend>>;
+
+}  // namespace tlswire::decryption
