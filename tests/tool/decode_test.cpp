@@ -434,3 +434,93 @@ TEST_CASE("decode: usage errors exit 2") {
     CHECK(r.out.empty());
     CHECK(r.err.find("unknown option --bogus") != std::string::npos);
 }
+
+TEST_CASE("decode --keylog: every capture decrypts completely; decrypted objects say protected and their epoch") {
+    int connections = 0, decrypted = 0, application_data = 0;
+    for (const auto& path : test_support::vector_files("captures")) {
+        const json cap = test_support::load_json(path);
+        for (const auto& conn : cap["connections"]) {
+            CAPTURE(path.filename().string());
+            const temp_file c2s("c2s.hex", conn["c2s"].get<std::string>());
+            const temp_file s2c("s2c.hex", conn["s2c"].get<std::string>());
+            const temp_file keylog("keylog.txt", conn["keylog"].get<std::string>());
+            const auto r = tool({"decode", "--hex", "--roundtrip", "--keylog", keylog.path(), "--c2s", c2s.path(),
+                                 "--s2c", s2c.path()});
+            REQUIRE(r.rc == 0);
+            CHECK(r.err.empty());
+            ++connections;
+            std::vector<std::string> seen_c2s, seen_s2c;
+            for (const auto& l : r.lines()) {
+                CHECK_FALSE(l.contains("encrypted"));
+                if (l.contains("protected")) {
+                    ++decrypted;
+                    CHECK(l["protected"] == true);
+                    const std::string e = l["epoch"];
+                    CHECK((e == "early" || e == "handshake" || e.rfind("application", 0) == 0 || e == "tls12"));
+                    if (conn["expect"]["version"] == "TLS 1.3") CHECK(e != "tls12");
+                    else CHECK(e == "tls12");
+                    if (l["type"] == "encrypted_extensions") CHECK(e == "handshake");
+                    if (l["type"] == "new_session_ticket" && e != "tls12") CHECK(e == "application");
+                }
+                if (l["type"] == "application_data") {
+                    ++application_data;
+                    CHECK(l["length"].get<int>() >= 0);
+                    CHECK_FALSE(l.contains("hex"));
+                }
+                if (!l.contains("body") || l["type"] == "change_cipher_spec" || l["type"] == "alert") continue;
+                std::string t = l["type"];
+                if (t == "hello_retry_request") t = "server_hello";
+                (l["dir"] == "c2s" ? seen_c2s : seen_s2c).push_back(t);
+            }
+            // Every message the peers reported, the encrypted ones too.
+            CHECK(seen_c2s == conn["expect"]["handshake_types"]["c2s"].get<std::vector<std::string>>());
+            CHECK(seen_s2c == conn["expect"]["handshake_types"]["s2c"].get<std::vector<std::string>>());
+        }
+    }
+    MESSAGE("connections: " << connections << ", decrypted objects: " << decrypted
+                            << ", application data records: " << application_data);
+    CHECK(connections >= 37);
+    CHECK(application_data > 0);
+}
+
+TEST_CASE("decode --keylog: a malformed line is named and skipped; a wrong secret leaves records encrypted with why") {
+    const json cap = test_support::load_json(test_support::vectors_dir() / "captures" / "tls13_default.json");
+    const auto& conn = cap["connections"][0];
+    const temp_file c2s("c2s.hex", conn["c2s"].get<std::string>());
+    const temp_file s2c("s2c.hex", conn["s2c"].get<std::string>());
+    std::string text = "# a comment\nCLIENT_RANDOM nothex\n" + conn["keylog"].get<std::string>();
+    // The server's handshake secret, its last digit changed.
+    const auto at = text.find("SERVER_HANDSHAKE_TRAFFIC_SECRET ");
+    REQUIRE(at != std::string::npos);
+    const auto eol = text.find('\n', at);
+    char& digit = text[(eol == std::string::npos ? text.size() : eol) - 1];
+    digit = digit == '0' ? '1' : '0';
+    const temp_file keylog("keylog.txt", text);
+    const auto r = tool({"decode", "--hex", "--keylog", keylog.path(), "--c2s", c2s.path(), "--s2c", s2c.path(),
+                         "--application-data"});
+    CHECK(r.rc == 0);
+    CHECK(r.err.find(":2: ") != std::string::npos);  // the malformed line, by number
+    int encrypted = 0, client_finished = 0, data_with_hex = 0;
+    for (const auto& l : r.lines()) {
+        if (l.contains("encrypted")) {
+            CHECK(l["dir"] == "s2c");
+            CHECK(l["decrypt_error"]["code"] == "bad_record_mac");
+            ++encrypted;
+        }
+        if (l["dir"] == "c2s" && l["type"] == "finished") {
+            CHECK(l["protected"] == true);
+            ++client_finished;
+        }
+        if (l["type"] == "application_data" && l["dir"] == "c2s" && l.contains("hex")) {
+            CHECK(l["hex"].get<std::string>().size() == 2 * l["length"].get<std::size_t>());
+            ++data_with_hex;
+        }
+    }
+    CHECK(encrypted > 0);
+    CHECK(client_finished == 1);
+    CHECK(data_with_hex > 0);
+    // --keylog needs a connection; --application-data needs --keylog.
+    CHECK(tool({"decode", "--hex", "--keylog", keylog.path(), c2s.path()}).rc == 2);
+    CHECK(tool({"decode", "--hex", "--application-data", "--c2s", c2s.path(), "--s2c", s2c.path()}).rc == 2);
+    CHECK(tool({"decode", "--hex", "--keylog", "/nonexistent/keylog", "--c2s", c2s.path(), "--s2c", s2c.path()}).rc == 1);
+}

@@ -27,7 +27,8 @@ Exit status: 0 success, 1 an input failed to parse (or --roundtrip differed),
 
 constexpr std::string_view decode_help = R"(usage: tlswire decode [--hex] [--version tls10|tls11|tls12|tls13]
                       [--cipher-suite NAME|0xHHHH] [--roundtrip] [--text] [FILE...]
-       tlswire decode --c2s FILE --s2c FILE [--hex] [--roundtrip] [--text]
+       tlswire decode --c2s FILE --s2c FILE [--keylog FILE] [--application-data]
+                      [--hex] [--roundtrip] [--text]
 
 Decode each FILE (standard input when there is none, or for "-"): a stream of
 TLS records, or a stream of bare handshake messages (detected: a record starts
@@ -39,7 +40,13 @@ Output: JSON Lines, one object per handshake message with "type" (RFC name),
 IANA names for registry values, "0x1a1a" for unregistered ones, extensions as
 {"type", "data", decoded fields}); one object per other record
 (change_cipher_spec, alert, and protected records with "encrypted": true and
-their "length"). A parse failure prints {"error": {"code", "offset", "where"}},
+their "length"). With --keylog, the protected records the key log has secrets
+for are decrypted: what they hold prints as plaintext would, with
+"protected": true and "epoch" ("early", "handshake", "application",
+"application+N" after N KeyUpdates, or "tls12"); application data prints as
+{"type": "application_data", "protected": true, "epoch", "length"}; a record
+the keys do not open stays "encrypted" and says why in "decrypt_error". A
+parse failure prints {"error": {"code", "offset", "where"}},
 an input that cannot be read {"error": {"code": "unreadable_input", "file",
 "reason"}}, and the exit status is 1.
 
@@ -56,6 +63,11 @@ options:
   --c2s FILE --s2c FILE  the two directions of one TCP connection: messages in
                          handshake order, each object with "dir": "c2s"|"s2c",
                          version and cipher suite taken from the hellos
+  --keylog FILE          an SSLKEYLOGFILE (RFC 9850) with the connection's
+                         secrets (with --c2s/--s2c); malformed lines are named
+                         on standard error and skipped
+  --application-data     with --keylog: decrypted application data's bytes too
+                         ("hex")
 )";
 
 constexpr std::string_view fingerprint_help = R"(usage: tlswire fingerprint [--hex] [--quic | --dtls] [FILE...]

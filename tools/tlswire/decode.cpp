@@ -12,16 +12,44 @@
 #include "cli.hpp"
 #include "common.hpp"
 #include "subcommands.hpp"
+#include "tlswire/decryption.hpp"
+#include "tlswire/keylog.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print.hpp"
+#ifdef TLSWIRE_HAVE_OPENSSL
+#include "tlswire/crypto/openssl_aead.hpp"
+#endif
 
 namespace tlswire::cli {
 namespace {
+
+// Records are opened with libcrypto when the build has it (the reference
+// backend is constexpr but slow at run time).
+#ifdef TLSWIRE_HAVE_OPENSSL
+using backend = crypto::openssl::backend;
+#else
+using backend = crypto::reference::backend;
+#endif
+
+// epoch_name — "early", "handshake", "application", "application+N", "tls12".
+std::string epoch_name(key_epoch e) {
+    switch (e.phase) {
+        case key_phase::early: return "early";
+        case key_phase::handshake: return "handshake";
+        case key_phase::application:
+            return e.generation == 0 ? "application" : "application+" + std::to_string(e.generation);
+        case key_phase::tls12: return "tls12";
+        case key_phase::none: break;
+    }
+    return "none";
+}
 
 struct decode_config {
     bool hex = false;
     bool text = false;
     bool roundtrip = false;
+    bool application_data = false;              // --application-data
+    std::optional<std::string> keylog;          // --keylog: the file's text
     std::optional<std::uint16_t> version;       // --version
     std::optional<std::uint16_t> cipher_suite;  // --cipher-suite
 };
@@ -50,9 +78,12 @@ public:
         if (!r && !stopped) report(r.err());
     }
 
-    // Both directions of one connection, through the connection decoder.
+    // Both directions of one connection, through the connection decoder
+    // (one type with keys or without, so that it is compiled once).
     void decode_connection(bytes_view c2s, bytes_view s2c) {
-        connection_decoder dec(strictness::strict);
+        decryption::connection_keys<backend> keys(cfg_.keylog ? std::string_view(*cfg_.keylog) : std::string_view());
+        decryption::connection_decoder<backend> dec(strictness::strict);
+        if (cfg_.keylog) dec.use_keys(keys);
         bool stopped = false;
         const result<void> r = dec.decode(c2s, s2c, [&](const connection_event& ev) {
             if (!stopped && !print_event(ev, ev.dir)) stopped = true;
@@ -92,6 +123,15 @@ private:
     // re-serializes to the bytes received. False: stop (a mismatch was printed).
     bool print_event(const stream_event& ev, std::optional<direction> dir) {
         begin(dir);
+        if (ev.decrypted) {
+            sink_->key("protected");
+            sink_->boolean(true);
+            sink_->key("epoch");
+            sink_->string(epoch_name(ev.epoch));
+        }
+        // What the record held: its fragment, or a decrypted record's plaintext.
+        const bytes_view content = ev.decrypted ? ev.plaintext : ev.rec.fragment;
+        const std::size_t content_offset = ev.decrypted ? ev.plaintext_offset : ev.record_offset + 5;
         switch (ev.kind) {
             case event_kind::handshake:
                 print::print_handshake(*sink_, ev.message, ev.handshake, ev.ctx);
@@ -99,25 +139,40 @@ private:
                 return check_roundtrip(ev.message, ev.handshake, ev.ctx, ev.message_offset, dir);
             case event_kind::change_cipher_spec: {
                 change_cipher_spec ccs{};
-                ccs.type = ev.rec.fragment[0];
-                print::print_change_cipher_spec(*sink_, ev.rec.fragment, ccs);
+                ccs.type = content[0];
+                print::print_change_cipher_spec(*sink_, content, ccs);
                 end();
-                return check_roundtrip_struct(ev.rec.fragment, ccs, ev.ctx, ev.record_offset + 5, dir);
+                return check_roundtrip_struct(content, ccs, ev.ctx, content_offset, dir);
             }
             case event_kind::alert:
-                print::print_alert(*sink_, ev.rec.fragment, ev.alert_value, ev.ctx);
+                print::print_alert(*sink_, content, ev.alert_value, ev.ctx);
                 end();
-                return check_roundtrip_struct(ev.rec.fragment, ev.alert_value, ev.ctx, ev.record_offset + 5, dir);
+                return check_roundtrip_struct(content, ev.alert_value, ev.ctx, content_offset, dir);
             case event_kind::heartbeat:
-                print::print_heartbeat(*sink_, ev.rec.fragment, ev.heartbeat);
+                print::print_heartbeat(*sink_, content, ev.heartbeat);
                 end();
-                return check_roundtrip_struct(ev.rec.fragment, ev.heartbeat, ev.ctx, ev.record_offset + 5, dir);
+                return check_roundtrip_struct(content, ev.heartbeat, ev.ctx, content_offset, dir);
             case event_kind::sslv2_client_hello:
                 print::print_sslv2_client_hello(*sink_, ev.message, ev.sslv2);
                 end();
                 return check_roundtrip_sslv2(ev.message, ev.sslv2, 0, dir);
+            case event_kind::application_data:
+                sink_->key("type");
+                sink_->string("application_data");
+                sink_->key("length");
+                sink_->number(content.size());
+                if (cfg_.application_data) {
+                    sink_->key("hex");
+                    sink_->hex(content);
+                }
+                end();
+                return true;
             case event_kind::encrypted:
                 print::print_encrypted(*sink_, ev.rec.type, ev.rec.fragment.size());
+                if (ev.decrypt_error) {
+                    sink_->key("decrypt_error");
+                    print::print_error_value(*sink_, ev.decrypt_error);
+                }
                 end();
                 return true;
         }
@@ -223,8 +278,8 @@ std::optional<std::uint16_t> parse_cipher_suite(std::string_view s) {
 
 int decode_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
                    const hooks& h) {
-    static constexpr std::string_view valued[] = {"version", "cipher-suite", "c2s", "s2c"};
-    static constexpr std::string_view flags[] = {"hex", "roundtrip", "text", "help"};
+    static constexpr std::string_view valued[] = {"version", "cipher-suite", "c2s", "s2c", "keylog"};
+    static constexpr std::string_view flags[] = {"hex", "roundtrip", "text", "application-data", "help"};
     options o;
     std::string problem;
     if (!parse_options(args, valued, flags, o, problem)) return usage(err, "decode", problem);
@@ -233,6 +288,7 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
     cfg.hex = o.has("hex");
     cfg.text = o.has("text");
     cfg.roundtrip = o.has("roundtrip");
+    cfg.application_data = o.has("application-data");
     if (const auto* v = o.value("version")) {
         cfg.version = parse_version(*v);
         if (!cfg.version) return usage(err, "decode", "--version must be tls10, tls11, tls12 or tls13, not " + *v);
@@ -246,6 +302,26 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
     if (!parse_inputs(o, what, problem)) return usage(err, "decode", problem);
     if (what.connection && (cfg.version || cfg.cipher_suite))
         return usage(err, "decode", "--c2s/--s2c take the context from the hellos: no --version/--cipher-suite");
+    if (o.has("keylog") && !what.connection)
+        return usage(err, "decode", "--keylog needs both directions of the connection: --c2s and --s2c");
+    if (cfg.application_data && !o.has("keylog")) return usage(err, "decode", "--application-data needs --keylog");
+    if (const auto* k = o.value("keylog")) {
+        std::vector<std::uint8_t> text;
+        input_problem p;
+        error unused;
+        if (!read_input(*k, in, false, text, p, unused)) {
+            err << "tlswire decode: " << p.message() << "\n";
+            return exit_failure;
+        }
+        cfg.keylog = std::string(text.begin(), text.end());
+        // RFC 9850 §2: a malformed line is skipped; say which.
+        keylog::parse(
+            *cfg.keylog, [](const keylog::entry&) {},
+            [&](const keylog::line_error& e) {
+                err << "tlswire decode: " << *k << ":" << e.line << ": " << to_string(e.error.code) << " in "
+                    << e.error.where << "\n";
+            });
+    }
 
     decoder d(cfg, h, out);
     input_handlers handle;
