@@ -9,12 +9,14 @@
 // walked; the reassembler gives the same messages however the input is split.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 #include <vector>
 
+#include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/tlswire.hpp"
 
 namespace fuzz {
@@ -92,6 +94,53 @@ inline int connection(const std::uint8_t* data, std::size_t size) {
     for (const strictness mode : {strictness::strict, strictness::lenient}) {
         connection_decoder dec(mode);
         (void)dec.decode(c2s, s2c, [&](const connection_event& ev) {
+            if (ev.kind != event_kind::handshake) return;
+            walk(ev.handshake);
+            std::vector<std::uint8_t> out;
+            const auto written = serialize_handshake(ev.handshake, out, ev.ctx, bounds::unchecked);
+            require(written.has_value() && same(out, ev.message));
+        });
+    }
+    return 0;
+}
+
+// decrypt — a 2-byte length, a key log of that many bytes, then the
+// connection input of `connection` (a 2-byte split, both streams): the
+// connection decoder with those keys (reference backend). Decrypted messages
+// re-serialize to their bytes; a decrypted record's plaintext maps inside its
+// record; within one epoch of one side, records take consecutive sequence
+// numbers.
+inline int decrypt(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 4) return 0;
+    const std::size_t keylog_size = std::min<std::size_t>(std::size_t{data[0]} << 8 | data[1], size - 4);
+    const std::string_view keylog(reinterpret_cast<const char*>(data + 2), keylog_size);
+    const std::uint8_t* rest = data + 2 + keylog_size;
+    const std::size_t rest_size = size - 2 - keylog_size;
+    const std::size_t split = (std::size_t{rest[0]} << 8 | rest[1]) % (rest_size - 1);
+    const bytes_view streams[2] = {bytes_view(rest + 2, split), bytes_view(rest + 2 + split, rest_size - 2 - split)};
+    using backend = crypto::reference::backend;
+    for (const strictness mode : {strictness::strict, strictness::lenient}) {
+        decryption::connection_keys<backend> keys(keylog);
+        decryption::connection_decoder<backend> dec(mode);
+        dec.use_keys(keys);
+        struct last_record {
+            key_epoch epoch{};
+            std::size_t offset = ~std::size_t{0};
+            std::uint64_t sequence_number = 0;
+        } last[2];
+        (void)dec.decode(streams[0], streams[1], [&](const connection_event& ev) {
+            const int d = ev.dir == direction::c2s ? 0 : 1;
+            const bytes_view in = streams[d];
+            require(ev.record_offset < in.size());
+            if (ev.decrypted) {
+                require(ev.plaintext_offset + ev.plaintext.size() <= ev.record_offset + 5 + ev.rec.fragment.size());
+                if (ev.record_offset != last[d].offset) {
+                    if (last[d].offset != ~std::size_t{0} && ev.epoch == last[d].epoch)
+                        require(ev.sequence_number == last[d].sequence_number + 1);
+                    last[d] = {ev.epoch, ev.record_offset, ev.sequence_number};
+                }
+            }
             if (ev.kind != event_kind::handshake) return;
             walk(ev.handshake);
             std::vector<std::uint8_t> out;

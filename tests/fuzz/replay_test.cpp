@@ -76,6 +76,35 @@ TEST_CASE("fuzz replay: connection property over captures and their mutations") 
     CHECK(runs > 500);
 }
 
+TEST_CASE("fuzz replay: decrypt property over captures with their key logs, and mutations") {
+    std::mt19937 rng(0x646563);
+    std::size_t runs = 0;
+    for (const auto& file : test_support::vector_files("captures")) {
+        const auto capture = test_support::load_json(file);
+        for (const auto& conn : capture.at("connections")) {
+            const auto c2s = test_support::unhex(conn.at("c2s").get<std::string>());
+            const auto s2c = test_support::unhex(conn.at("s2c").get<std::string>());
+            const std::string keylog = conn.at("keylog");
+            std::vector<std::uint8_t> input{static_cast<std::uint8_t>(keylog.size() >> 8),
+                                            static_cast<std::uint8_t>(keylog.size())};
+            input.insert(input.end(), keylog.begin(), keylog.end());
+            input.push_back(static_cast<std::uint8_t>(c2s.size() >> 8));
+            input.push_back(static_cast<std::uint8_t>(c2s.size()));
+            input.insert(input.end(), c2s.begin(), c2s.end());
+            input.insert(input.end(), s2c.begin(), s2c.end());
+            fuzz::decrypt(input.data(), input.size());
+            for (int i = 0; i < 10; ++i) {
+                auto mutated = input;
+                for (int k = 0; k < 2; ++k) mutated = mutate(mutated, rng);
+                fuzz::decrypt(mutated.data(), mutated.size());
+                ++runs;
+            }
+        }
+    }
+    MESSAGE("decrypt replay runs: " << runs);
+    CHECK(runs > 300);
+}
+
 TEST_CASE("fuzz replay: stream property over each side of every capture, every mode, and mutations") {
     std::mt19937 rng(0x737472);
     std::size_t runs = 0;

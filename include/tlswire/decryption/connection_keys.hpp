@@ -59,7 +59,13 @@ public:
                         error& failure) {
         if (sender == role::unknown) return false;
         side& s = side_of(sender);
-        if (s.current.has_keys() && open_with(s.current, s.epoch, rec, out, got, failure)) return true;
+        if (s.current.has_keys() && open_with(s.current, s.epoch, rec, out, got, failure)) {
+            s.early_unkeyed = false;
+            return true;
+        }
+        // 0-RTT offered with no early secret in the log: the records before the
+        // first one the handshake keys open are early data, with no keys here.
+        if (s.early_unkeyed) failure = {};
         if (s.fallback.has_keys()) {
             error second{};
             if (open_with(s.fallback, s.fallback_epoch, rec, out, got, second)) {
@@ -153,6 +159,7 @@ private:
         keylog::secret traffic_secret{};  // TLS 1.3: the current application traffic secret
         std::uint32_t changes = 0;        // TLS 1.0–1.2: ChangeCipherSpecs so far
         bool finished = false;            // TLS 1.3: its handshake Finished was read
+        bool early_unkeyed = false;       // TLS 1.3 client: early data offered, its secret not in the log
     };
 
     enum secret_kind { early, handshake_keys };
@@ -179,8 +186,9 @@ private:
         for (std::size_t i = 0; i < client_random_.size(); ++i) client_random_[i] = ch.random[i];
         if (!fixed_) secrets_ = keylog::secrets_for(keylog_, client_random_, [](const keylog::line_error&) {});
         // RFC 8446 §4.2.10: early data follows a ClientHello offering it.
-        early_offered_ = ch.extensions.contains(extension_type::early_data) &&
-                         secrets_.client_early_traffic_secret.has_value();
+        const bool offered = ch.extensions.contains(extension_type::early_data);
+        early_offered_ = offered && secrets_.client_early_traffic_secret.has_value();
+        client_.early_unkeyed = offered && !early_offered_;
     }
 
     constexpr void server_hello_(const server_hello& sh, const context& ctx) {
