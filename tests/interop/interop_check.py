@@ -10,7 +10,10 @@ connection of the capture and checks that
   - the plaintext handshake messages, per direction, are the first ones the
     peers themselves reported (openssl -msg / gnutls debug output);
   - the ServerHello's cipher suite is the one the peers negotiated, and the
-    version is theirs (supported_versions for TLS 1.3, legacy_version before).
+    version is theirs (supported_versions for TLS 1.3, legacy_version before);
+  - with the client's key log (`decode --keylog`), no record stays encrypted
+    and the handshake messages, per direction, are all the ones the peers
+    reported, the encrypted ones included, each re-serialized byte for byte.
 Exit status: 0 pass, 1 fail, 77 skipped (a peer is not installed).
 
 usage: interop_check.py --tool PATH --scenario NAME --workdir DIR
@@ -71,7 +74,30 @@ def check_connection(tool, workdir, index, conn):
     version = selected or body["legacy_version"]
     if version != expect["version"]:
         return fail(f"connection {index}: version {version} != {expect['version']}")
-    print(f"connection {index}: {len(objects)} records/messages, {version}, {body['cipher_suite']}: ok")
+    # With the key log: everything, the protected messages too.
+    keylog = os.path.join(workdir, f"conn{index}.keylog")
+    with open(keylog, "w") as f:
+        f.write(conn["keylog"])
+    run = subprocess.run([tool, "decode", "--roundtrip", "--keylog", keylog, "--c2s", c2s, "--s2c", s2c],
+                         capture_output=True, text=True, timeout=60)
+    if run.returncode != 0 or run.stderr:
+        return fail(f"connection {index} --keylog: tlswire exited {run.returncode}\n{run.stdout[-2000:]}{run.stderr}")
+    decrypted = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    if any("error" in o or o.get("encrypted") for o in decrypted):
+        return fail(f"connection {index} --keylog: an error or an undecrypted record in the output")
+    seen = {"c2s": [], "s2c": []}
+    for o in decrypted:
+        if o.get("type") in ("change_cipher_spec", "alert", "application_data"):
+            continue
+        name = "server_hello" if o["type"] == "hello_retry_request" else o["type"]
+        seen[o["dir"]].append(name)
+    for d in ("c2s", "s2c"):
+        if seen[d] != expect["handshake_types"][d]:
+            return fail(f"connection {index} {d} --keylog: decoded {seen[d]}, peers reported "
+                        f"{expect['handshake_types'][d]}")
+    protected = sum(1 for o in decrypted if o.get("protected"))
+    print(f"connection {index}: {len(objects)} records/messages, {version}, {body['cipher_suite']}; "
+          f"with the key log {protected} decrypted: ok")
     return 0
 
 
