@@ -61,12 +61,8 @@ struct item {
 
 std::string epoch_name(const connection_event& ev) {
     if (!ev.decrypted) return ev.kind == event_kind::encrypted ? "encrypted" : "plaintext";
-    switch (ev.epoch.phase) {
-        case key_phase::early: return "early";
-        case key_phase::handshake: return "handshake";
-        case key_phase::application: return "application+" + std::to_string(ev.epoch.generation);
-        default: return "other";
-    }
+    if (ev.epoch.phase != key_phase::application) return std::string(to_string(ev.epoch.phase));
+    return "application+" + std::to_string(ev.epoch.generation);
 }
 
 std::vector<item> decode(const trace& t, const bytes& c2s, const bytes& s2c) {

@@ -83,6 +83,17 @@ inline int handshake(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
+// check_message — a decoder's handshake event: its lazy views walk, and the
+// message re-serializes to its bytes.
+inline void check_message(const tlswire::stream_event& ev) {
+    using namespace tlswire;
+    if (ev.kind != event_kind::handshake) return;
+    walk(ev.handshake);
+    std::vector<std::uint8_t> out;
+    const auto written = serialize_handshake(ev.handshake, out, ev.ctx, bounds::unchecked);
+    require(written.has_value() && same(out, ev.message));
+}
+
 // connection — a 2-byte length splits the input into the client's and the
 // server's streams; every handshake message the decoder hands out must
 // re-serialize to its bytes.
@@ -93,13 +104,7 @@ inline int connection(const std::uint8_t* data, std::size_t size) {
     const bytes_view c2s(data + 2, split), s2c(data + 2 + split, size - 2 - split);
     for (const strictness mode : {strictness::strict, strictness::lenient}) {
         connection_decoder dec(mode);
-        (void)dec.decode(c2s, s2c, [&](const connection_event& ev) {
-            if (ev.kind != event_kind::handshake) return;
-            walk(ev.handshake);
-            std::vector<std::uint8_t> out;
-            const auto written = serialize_handshake(ev.handshake, out, ev.ctx, bounds::unchecked);
-            require(written.has_value() && same(out, ev.message));
-        });
+        (void)dec.decode(c2s, s2c, [&](const connection_event& ev) { check_message(ev); });
     }
     return 0;
 }
@@ -141,11 +146,7 @@ inline int decrypt(const std::uint8_t* data, std::size_t size) {
                     last[d] = {ev.epoch, ev.record_offset, ev.sequence_number};
                 }
             }
-            if (ev.kind != event_kind::handshake) return;
-            walk(ev.handshake);
-            std::vector<std::uint8_t> out;
-            const auto written = serialize_handshake(ev.handshake, out, ev.ctx, bounds::unchecked);
-            require(written.has_value() && same(out, ev.message));
+            check_message(ev);
         });
     }
     return 0;

@@ -26,6 +26,17 @@ std::vector<std::uint8_t> mutate(std::vector<std::uint8_t> in, std::mt19937& rng
     return in;
 }
 
+// connection_input(conn) — the "connection" target's input for a captured
+// connection: the client's stream's length, then both streams.
+std::vector<std::uint8_t> connection_input(const nlohmann::json& conn) {
+    const auto c2s = test_support::unhex(conn.at("c2s").get<std::string>());
+    const auto s2c = test_support::unhex(conn.at("s2c").get<std::string>());
+    std::vector<std::uint8_t> input{static_cast<std::uint8_t>(c2s.size() >> 8), static_cast<std::uint8_t>(c2s.size())};
+    input.insert(input.end(), c2s.begin(), c2s.end());
+    input.insert(input.end(), s2c.begin(), s2c.end());
+    return input;
+}
+
 }  // namespace
 
 TEST_CASE("fuzz replay: handshake and sslv2 properties over vectors and their mutations") {
@@ -57,12 +68,7 @@ TEST_CASE("fuzz replay: connection property over captures and their mutations") 
     for (const auto& file : test_support::vector_files("captures")) {
         const auto capture = test_support::load_json(file);
         for (const auto& conn : capture.at("connections")) {
-            const auto c2s = test_support::unhex(conn.at("c2s").get<std::string>());
-            const auto s2c = test_support::unhex(conn.at("s2c").get<std::string>());
-            std::vector<std::uint8_t> input{static_cast<std::uint8_t>(c2s.size() >> 8),
-                                            static_cast<std::uint8_t>(c2s.size())};
-            input.insert(input.end(), c2s.begin(), c2s.end());
-            input.insert(input.end(), s2c.begin(), s2c.end());
+            const auto input = connection_input(conn);
             fuzz::connection(input.data(), input.size());
             for (int i = 0; i < 30; ++i) {
                 auto mutated = input;
@@ -82,16 +88,13 @@ TEST_CASE("fuzz replay: decrypt property over captures with their key logs, and 
     for (const auto& file : test_support::vector_files("captures")) {
         const auto capture = test_support::load_json(file);
         for (const auto& conn : capture.at("connections")) {
-            const auto c2s = test_support::unhex(conn.at("c2s").get<std::string>());
-            const auto s2c = test_support::unhex(conn.at("s2c").get<std::string>());
+            // The key log's length and text, then the connection input.
             const std::string keylog = conn.at("keylog");
             std::vector<std::uint8_t> input{static_cast<std::uint8_t>(keylog.size() >> 8),
                                             static_cast<std::uint8_t>(keylog.size())};
             input.insert(input.end(), keylog.begin(), keylog.end());
-            input.push_back(static_cast<std::uint8_t>(c2s.size() >> 8));
-            input.push_back(static_cast<std::uint8_t>(c2s.size()));
-            input.insert(input.end(), c2s.begin(), c2s.end());
-            input.insert(input.end(), s2c.begin(), s2c.end());
+            const auto rest = connection_input(conn);
+            input.insert(input.end(), rest.begin(), rest.end());
             fuzz::decrypt(input.data(), input.size());
             for (int i = 0; i < 10; ++i) {
                 auto mutated = input;

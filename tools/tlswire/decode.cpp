@@ -31,17 +31,12 @@ using backend = crypto::openssl::backend;
 using backend = crypto::reference::backend;
 #endif
 
-// epoch_name — "early", "handshake", "application", "application+N", "tls12".
+// epoch_name — "early", "handshake", "application", "application+N" (after N
+// KeyUpdates), "tls12".
 std::string epoch_name(key_epoch e) {
-    switch (e.phase) {
-        case key_phase::early: return "early";
-        case key_phase::handshake: return "handshake";
-        case key_phase::application:
-            return e.generation == 0 ? "application" : "application+" + std::to_string(e.generation);
-        case key_phase::tls12: return "tls12";
-        case key_phase::none: break;
-    }
-    return "none";
+    std::string name(to_string(e.phase));
+    if (e.phase == key_phase::application && e.generation != 0) name += "+" + std::to_string(e.generation);
+    return name;
 }
 
 struct decode_config {

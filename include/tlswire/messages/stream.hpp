@@ -90,6 +90,17 @@ enum class event_kind : std::uint8_t {
 // ChangeCipherSpec; `generation` counts the renegotiations before it).
 enum class key_phase : std::uint8_t { none, early, handshake, application, tls12 };
 
+[[nodiscard]] constexpr std::string_view to_string(key_phase p) noexcept {
+    switch (p) {
+        case key_phase::none: return "none";
+        case key_phase::early: return "early";
+        case key_phase::handshake: return "handshake";
+        case key_phase::application: return "application";
+        case key_phase::tls12: return "tls12";
+    }
+    return "none";
+}
+
 struct key_epoch {
     key_phase phase = key_phase::none;
     std::uint32_t generation = 0;
