@@ -176,3 +176,59 @@ TEST_CASE("RFC 8448 §3 with a KeyUpdate each way: the next records under applic
     CHECK(hex(items.back().plaintext) == "70696e67");
     CHECK(items.back().sequence_number == 0);
 }
+
+TEST_CASE("RFC 8448 §3 with the server's flight resealed in 64-octet records: messages span protected records") {
+    const trace t = load("simple_1rtt.json");
+    using A = backend::aes_128_gcm;
+    using H = backend::sha256;
+    const auto& records = t.json.at("records");
+    auto epoch = protection::tls13_epoch_from_secret<H, A>(
+        unhex(t.json.at("key_schedule").at("server_handshake_traffic_secret").get<std::string>()));
+    bytes s2c, flight;
+    for (const auto& r : records) {
+        if (r.at("dir") != "s2c") continue;
+        const bytes b = unhex(r.at("hex").get<std::string>());
+        // The one record under the server's handshake keys (EncryptedExtensions
+        // to Finished) is the first protected one; the ticket's comes later.
+        if (flight.empty() && r.at("protected") == true && r.at("content_type") == "handshake") {
+            flight = unhex(r.at("plaintext").get<std::string>());
+            for (std::size_t at = 0; at < flight.size(); at += 64) {
+                const bytes_view piece = bytes_view(flight).subspan(at, std::min<std::size_t>(64, flight.size() - at));
+                bytes out(piece.size() + 64);
+                const auto sealed = protection::tls13_seal(epoch, content_type::handshake, piece, 0, out);
+                REQUIRE(sealed);
+                s2c.insert(s2c.end(), sealed->begin(), sealed->end());
+            }
+            continue;
+        }
+        s2c.insert(s2c.end(), b.begin(), b.end());
+    }
+    REQUIRE(flight.size() > 600);
+    const auto items = decode(t, t.c2s, s2c);
+    CHECK(summary(items, "s2c") ==
+          "server_hello@plaintext encrypted_extensions@handshake certificate@handshake certificate_verify@handshake "
+          "finished@handshake new_session_ticket@application+0 application_data@application+0 alert@application+0");
+    CHECK(summary(items, "c2s") == "client_hello@plaintext finished@handshake application_data@application+0 alert@application+0");
+
+    // An alert inside a message's fragments is refused (RFC 8446 §5.1), at its inner type octet.
+    auto e2 = protection::tls13_epoch_from_secret<H, A>(
+        unhex(t.json.at("key_schedule").at("server_handshake_traffic_secret").get<std::string>()));
+    bytes cut = unhex(records[1].at("hex").get<std::string>());  // the ServerHello record
+    bytes out(200);
+    const auto first = protection::tls13_seal(e2, content_type::handshake, bytes_view(flight).first(100), 0, out);
+    REQUIRE(first);
+    cut.insert(cut.end(), first->begin(), first->end());
+    const std::size_t alert_at = cut.size();
+    const bytes alert = {0x02, 0x28};
+    const auto second = protection::tls13_seal(e2, content_type::alert, alert, 0, out);
+    REQUIRE(second);
+    cut.insert(cut.end(), second->begin(), second->end());
+    decryption::connection_keys<backend> keys(t.keylog);
+    decryption::connection_decoder<backend> dec;
+    dec.use_keys(keys);
+    const auto r = dec.decode(t.c2s, cut, [](const connection_event&) {});
+    REQUIRE_FALSE(r);
+    CHECK(dec.failed_direction() == direction::s2c);
+    CHECK(r.err().code == errc::unexpected_message);
+    CHECK(r.err().offset == alert_at + 5 + alert.size());
+}

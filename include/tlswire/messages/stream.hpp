@@ -335,8 +335,10 @@ private:
         ev.record_offset = at;
         ev.ctx = ctx_;
         const auto type_is = [&](content_type t) { return ev.rec.type == t; };
-        // RFC 8446 §5.1: no other record between the fragments of a handshake message.
-        if (reassembler_.has_partial() && !type_is(content_type::handshake))
+        // RFC 8446 §5.1: no other record between the fragments of a handshake
+        // message (a TLS 1.3 protected record's type is inside it: decrypted()).
+        if (reassembler_.has_partial() && !type_is(content_type::handshake) &&
+            !(p == record_protection::protected_tls13 && type_is(content_type::application_data)))
             return fail(error{errc::unexpected_message, at, "type"});
         if (p != record_protection::plaintext) return protected_record(ev, on_event);
         if (ambiguous_ccs_ && type_is(content_type::handshake)) {
@@ -443,6 +445,8 @@ private:
                 if (failure) failure.offset += ev.record_offset;
                 ev.decrypt_error = failure;
             }
+        // A message begun in a decrypted record cannot go on in one that is not.
+        if (reassembler_.has_partial()) return fail(error{errc::unexpected_message, ev.record_offset, "type"});
         ev.kind = event_kind::encrypted;
         on_event(static_cast<const stream_event&>(ev));
         return true;
@@ -462,6 +466,9 @@ private:
         // no content either).
         if (got.content.empty() && got.type != content_type::application_data && ctx_.mode == strictness::strict)
             return fail(error{errc::length_out_of_range, base, "content"});
+        // RFC 8446 §5.1: no other content between the fragments of a handshake message.
+        if (reassembler_.has_partial() && got.type != content_type::handshake)
+            return fail(error{errc::unexpected_message, base + got.content.size(), "type"});
         return content(ev, got.type, got.content, base, on_event);
     }
 
