@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/hex.hpp"
+#include "support/rfc8448_connection.hpp"
 #include "support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
@@ -71,22 +72,10 @@ TEST_CASE("README example: fingerprint") {
 }
 
 TEST_CASE("README example: decrypt") {
-    const auto trace = test_support::load_json(test_support::vectors_dir() / "rfc8448" / "simple_1rtt.json");
-    std::vector<std::uint8_t> c2s, s2c;
-    for (const auto& rec : trace["records"]) {
-        const auto b = test_support::unhex(rec["hex"].get<std::string>());
-        auto& side = rec["dir"] == "c2s" ? c2s : s2c;
-        side.insert(side.end(), b.begin(), b.end());
-    }
-    // The client random: record header (5), handshake header (4), legacy_version (2).
-    const std::string random = test_support::hex(std::vector<std::uint8_t>(c2s.begin() + 11, c2s.begin() + 43));
-    const auto& ks = trace["key_schedule"];
-    const std::string keylog_text =
-        "CLIENT_HANDSHAKE_TRAFFIC_SECRET " + random + " " + ks["client_handshake_traffic_secret"].get<std::string>() +
-        "\nSERVER_HANDSHAKE_TRAFFIC_SECRET " + random + " " + ks["server_handshake_traffic_secret"].get<std::string>() +
-        "\nCLIENT_TRAFFIC_SECRET_0 " + random + " " + ks["client_application_traffic_secret_0"].get<std::string>() +
-        "\nSERVER_TRAFFIC_SECRET_0 " + random + " " + ks["server_application_traffic_secret_0"].get<std::string>() +
-        "\n";
+    const auto connection = test_support::load_rfc8448_connection("simple_1rtt.json");
+    const auto& c2s = connection.c2s;
+    const auto& s2c = connection.s2c;
+    const std::string& keylog_text = connection.keylog;
     // --- begin readme-example:decrypt
     // RFC 8448 §3's two directions (`c2s`, `s2c`) and a key log of its secrets (`keylog_text`).
     using backend = tlswire::crypto::reference::backend;  // or crypto::openssl::backend
@@ -95,9 +84,9 @@ TEST_CASE("README example: decrypt") {
     dec.use_keys(keys);
     int decrypted = 0;
     auto r = dec.decode(c2s, s2c, [&](const tlswire::connection_event& ev) {
-        // ev.decrypted, ev.epoch: a message from a protected record, parsed as
+        // ev.decrypted(), ev.epoch: a message from a protected record, parsed as
         // strictly as a plaintext one, its offsets pointing into that record.
-        if (ev.decrypted && ev.kind == tlswire::event_kind::handshake) ++decrypted;
+        if (ev.decrypted() && ev.kind == tlswire::event_kind::handshake) ++decrypted;
     });
     // r succeeds; decrypted == 6: the server's EncryptedExtensions to NewSessionTicket, the client's Finished.
     // --- end readme-example:decrypt

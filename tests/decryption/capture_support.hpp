@@ -31,12 +31,11 @@ struct connection_capture {
 
 inline std::vector<connection_capture> load_captures() {
     std::vector<connection_capture> out;
-    for (const auto& entry : std::filesystem::directory_iterator(test_support::vectors_dir() / "captures")) {
-        if (entry.path().extension() != ".json") continue;
-        const auto capture = test_support::load_json(entry.path());
+    for (const auto& path : test_support::vector_files("captures")) {
+        const auto capture = test_support::load_json(path);
         int i = 0;
         for (const auto& conn : capture.at("connections"))
-            out.push_back({entry.path().stem().string() + "#" + std::to_string(i++), unhex(conn.at("c2s").get<std::string>()),
+            out.push_back({path.stem().string() + "#" + std::to_string(i++), unhex(conn.at("c2s").get<std::string>()),
                            unhex(conn.at("s2c").get<std::string>()), conn.at("keylog").get<std::string>(),
                            conn.at("expect")});
     }
@@ -64,8 +63,8 @@ seen decode(const connection_capture& c, std::string_view keylog, bool expect_su
     std::size_t last_record = ~std::size_t{0};
     const auto r = dec.decode(c.c2s, c.s2c, [&](const connection_event& ev) {
         const int d = ev.dir == direction::c2s ? 0 : 1;
-        if (ev.decrypted && ev.record_offset != last_record) ++s.decrypted_records;
-        last_record = ev.decrypted ? ev.record_offset : ~std::size_t{0};
+        if (ev.decrypted() && ev.record_offset != last_record) ++s.decrypted_records;
+        last_record = ev.decrypted() ? ev.record_offset : ~std::size_t{0};
         switch (ev.kind) {
             case event_kind::handshake: {
                 // The traces name a HelloRetryRequest by its wire type (RFC 8446 §4.1.4).
@@ -75,8 +74,8 @@ seen decode(const connection_capture& c, std::string_view keylog, bool expect_su
                 std::vector<std::uint8_t> again;
                 REQUIRE(serialize_handshake(ev.handshake, again, ev.ctx));
                 CHECK(hex(again) == hex(ev.message));
-                s.epochs[d].push_back(ev.decrypted ? epoch_name(ev.epoch) : "plaintext");
-                if (ev.decrypted) ++s.decrypted_messages;
+                s.epochs[d].push_back(ev.decrypted() ? epoch_name(ev.epoch) : "plaintext");
+                if (ev.decrypted()) ++s.decrypted_messages;
                 break;
             }
             case event_kind::encrypted:

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "../support/hex.hpp"
-#include "../support/vectors.hpp"
+#include "../support/rfc8448_connection.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/tlswire.hpp"
 
@@ -23,34 +23,9 @@ using bytes = std::vector<std::uint8_t>;
 
 namespace {
 
-struct trace {
-    nlohmann::json json;
-    bytes c2s, s2c;
-    std::string keylog;
-};
+using trace = test_support::rfc8448_connection;
 
-trace load(const char* name) {
-    trace t;
-    t.json = test_support::load_json(test_support::vectors_dir() / "rfc8448" / name);
-    for (const auto& r : t.json.at("records")) {
-        const bytes b = unhex(r.at("hex").get<std::string>());
-        auto& side = r.at("dir") == "c2s" ? t.c2s : t.s2c;
-        side.insert(side.end(), b.begin(), b.end());
-    }
-    // RFC 9850 lines from the trace's key schedule; the client random is in
-    // the first record: header (5), handshake header (4), legacy_version (2).
-    const std::string random = hex(bytes(t.c2s.begin() + 11, t.c2s.begin() + 43));
-    const auto& ks = t.json.at("key_schedule");
-    const std::pair<const char*, const char*> labels[] = {
-        {"CLIENT_EARLY_TRAFFIC_SECRET", "client_early_traffic_secret"},
-        {"CLIENT_HANDSHAKE_TRAFFIC_SECRET", "client_handshake_traffic_secret"},
-        {"SERVER_HANDSHAKE_TRAFFIC_SECRET", "server_handshake_traffic_secret"},
-        {"CLIENT_TRAFFIC_SECRET_0", "client_application_traffic_secret_0"},
-        {"SERVER_TRAFFIC_SECRET_0", "server_application_traffic_secret_0"}};
-    for (const auto& [label, key] : labels)
-        if (ks.contains(key)) t.keylog += std::string(label) + " " + random + " " + ks.at(key).get<std::string>() + "\n";
-    return t;
-}
+trace load(const char* name) { return test_support::load_rfc8448_connection(name); }
 
 struct item {
     std::string dir, what, epoch;
@@ -60,7 +35,7 @@ struct item {
 };
 
 std::string epoch_name(const connection_event& ev) {
-    if (!ev.decrypted) return ev.kind == event_kind::encrypted ? "encrypted" : "plaintext";
+    if (!ev.decrypted()) return ev.kind == event_kind::encrypted ? "encrypted" : "plaintext";
     if (ev.epoch.phase != key_phase::application) return std::string(to_string(ev.epoch.phase));
     return "application+" + std::to_string(ev.epoch.generation);
 }

@@ -138,7 +138,7 @@ inline int decrypt(const std::uint8_t* data, std::size_t size) {
             const int d = ev.dir == direction::c2s ? 0 : 1;
             const bytes_view in = streams[d];
             require(ev.record_offset < in.size());
-            if (ev.decrypted) {
+            if (ev.decrypted()) {
                 require(ev.plaintext_offset + ev.plaintext.size() <= ev.record_offset + 5 + ev.rec.fragment.size());
                 if (ev.record_offset != last[d].offset) {
                     if (last[d].offset != ~std::size_t{0} && ev.epoch == last[d].epoch)

@@ -33,6 +33,19 @@ const json* find_extension(const json& msg, const std::string& type) {
     return nullptr;
 }
 
+// handshake_types(lines) — per "dir", the handshake messages the output
+// holds, in order, named as the peers' traces name them (an HRR by its wire
+// type, server_hello).
+std::map<std::string, std::vector<std::string>> handshake_types(const std::vector<json>& lines) {
+    std::map<std::string, std::vector<std::string>> seen{{"c2s", {}}, {"s2c", {}}};
+    for (const auto& l : lines) {
+        if (!l.contains("body") || l["type"] == "change_cipher_spec" || l["type"] == "alert") continue;
+        const std::string t = l["type"];
+        seen[l["dir"]].push_back(t == "hello_retry_request" ? "server_hello" : t);
+    }
+    return seen;
+}
+
 }  // namespace
 
 TEST_CASE("decode: a bare ClientHello (RFC 8448 §3) from stdin as hex") {
@@ -231,15 +244,14 @@ TEST_CASE("decode --c2s/--s2c: every capture, in handshake order, round-tripping
             const temp_file s2c("s2c.hex", conn["s2c"].get<std::string>());
             const auto r = tool({"decode", "--hex", "--roundtrip", "--c2s", c2s.path(), "--s2c", s2c.path()});
             REQUIRE(r.rc == 0);
-            std::vector<std::string> seen_c2s, seen_s2c;
-            for (const auto& l : r.lines()) {
+            const auto lines = r.lines();
+            for (const auto& l : lines) {
                 REQUIRE(l.contains("dir"));
-                if (!l.contains("body") || l["type"] == "change_cipher_spec" || l["type"] == "alert") continue;
-                std::string t = l["type"];
-                if (t == "hello_retry_request") t = "server_hello";  // its wire type
-                (l["dir"] == "c2s" ? seen_c2s : seen_s2c).push_back(t);
                 if (l["type"] == "server_hello") CHECK(l["body"]["cipher_suite"] == conn["expect"]["cipher_suite"]);
             }
+            auto seen = handshake_types(lines);
+            const auto& seen_c2s = seen["c2s"];
+            const auto& seen_s2c = seen["s2c"];
             // What decodes in plaintext is a prefix of what the peers reported.
             const auto expect_c2s = conn["expect"]["handshake_types"]["c2s"].get<std::vector<std::string>>();
             const auto expect_s2c = conn["expect"]["handshake_types"]["s2c"].get<std::vector<std::string>>();
@@ -449,8 +461,8 @@ TEST_CASE("decode --keylog: every capture decrypts completely; decrypted objects
             REQUIRE(r.rc == 0);
             CHECK(r.err.empty());
             ++connections;
-            std::vector<std::string> seen_c2s, seen_s2c;
-            for (const auto& l : r.lines()) {
+            const auto lines = r.lines();
+            for (const auto& l : lines) {
                 CHECK_FALSE(l.contains("encrypted"));
                 if (l.contains("protected")) {
                     ++decrypted;
@@ -467,14 +479,11 @@ TEST_CASE("decode --keylog: every capture decrypts completely; decrypted objects
                     CHECK(l["length"].get<int>() >= 0);
                     CHECK_FALSE(l.contains("hex"));
                 }
-                if (!l.contains("body") || l["type"] == "change_cipher_spec" || l["type"] == "alert") continue;
-                std::string t = l["type"];
-                if (t == "hello_retry_request") t = "server_hello";
-                (l["dir"] == "c2s" ? seen_c2s : seen_s2c).push_back(t);
             }
             // Every message the peers reported, the encrypted ones too.
-            CHECK(seen_c2s == conn["expect"]["handshake_types"]["c2s"].get<std::vector<std::string>>());
-            CHECK(seen_s2c == conn["expect"]["handshake_types"]["s2c"].get<std::vector<std::string>>());
+            auto seen = handshake_types(lines);
+            CHECK(seen["c2s"] == conn["expect"]["handshake_types"]["c2s"].get<std::vector<std::string>>());
+            CHECK(seen["s2c"] == conn["expect"]["handshake_types"]["s2c"].get<std::vector<std::string>>());
         }
     }
     MESSAGE("connections: " << connections << ", decrypted objects: " << decrypted

@@ -118,15 +118,15 @@ private:
     // re-serializes to the bytes received. False: stop (a mismatch was printed).
     bool print_event(const stream_event& ev, std::optional<direction> dir) {
         begin(dir);
-        if (ev.decrypted) {
+        if (ev.decrypted()) {
             sink_->key("protected");
             sink_->boolean(true);
             sink_->key("epoch");
             sink_->string(epoch_name(ev.epoch));
         }
         // What the record held: its fragment, or a decrypted record's plaintext.
-        const bytes_view content = ev.decrypted ? ev.plaintext : ev.rec.fragment;
-        const std::size_t content_offset = ev.decrypted ? ev.plaintext_offset : ev.record_offset + 5;
+        const bytes_view content = ev.decrypted() ? ev.plaintext : ev.rec.fragment;
+        const std::size_t content_offset = ev.decrypted() ? ev.plaintext_offset : ev.record_offset + 5;
         switch (ev.kind) {
             case event_kind::handshake:
                 print::print_handshake(*sink_, ev.message, ev.handshake, ev.ctx);

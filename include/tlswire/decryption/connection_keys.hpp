@@ -68,10 +68,8 @@ public:
         if (s.early_unkeyed) failure = {};
         if (s.fallback.has_keys()) {
             error second{};
-            if (open_with(s.fallback, s.fallback_epoch, rec, out, got, second)) {
-                s.current = s.fallback;
-                s.epoch = s.fallback_epoch;
-                s.fallback = {};
+            if (open_with(s.fallback, handshake_epoch, rec, out, got, second)) {
+                s.to_handshake();
                 failure = {};
                 return true;
             }
@@ -95,9 +93,8 @@ public:
                 // RFC 8446 §4.1.4: 0-RTT is rejected; the client's early records
                 // before its second ClientHello are under its early keys still.
                 suite_ = hrr->cipher_suite;
-                client_.current = early_offered_ ? tls13_epoch(client_secret(early)) : suite_epoch{};
-                client_.epoch = key_epoch{key_phase::early, 0};
-                client_.fallback = {};
+                client_.enter(early_offered_ ? tls13_epoch(client_secret(early)) : suite_epoch{},
+                              key_epoch{key_phase::early, 0});
                 return;
             }
         }
@@ -108,33 +105,24 @@ public:
             const keylog::secret* next = d == direction::c2s ? found(secrets_.client_application_traffic_secret_0)
                                                              : found(secrets_.server_application_traffic_secret_0);
             s.traffic_secret = next != nullptr ? *next : keylog::secret{};
-            s.current = next != nullptr ? tls13_epoch(next) : suite_epoch{};
-            s.epoch = key_epoch{key_phase::application, 0};
-            s.fallback = {};
+            s.enter(tls13_epoch(next), key_epoch{key_phase::application, 0});
         } else if (type == handshake_type::end_of_early_data && d == direction::c2s) {
             // RFC 8446 §4.5: the client's handshake keys from here.
-            if (client_.epoch.phase == key_phase::early) {
-                client_.current = client_.fallback;
-                client_.epoch = key_epoch{key_phase::handshake, 0};
-                client_.fallback = {};
-            }
+            if (client_.epoch.phase == key_phase::early) client_.to_handshake();
         } else if (type == handshake_type::key_update && s.epoch.phase == key_phase::application) {
             // RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(N, "traffic upd", "", Hash.length).
-            ++s.epoch.generation;
+            const key_epoch e{key_phase::application, s.epoch.generation + 1};
             const auto a = negotiated_suite(static_cast<std::uint16_t>(suite_));
-            if (s.traffic_secret.size == 0 || !a) {
-                s.current = {};
-                return;
-            }
             keylog::secret next{};
-            protection::with_hash<Backend>(a->prf_hash, [&](auto h) {
-                using H = typename decltype(h)::type;
-                const auto n = tls13::next_application_traffic_secret<H>(s.traffic_secret.view());
-                for (std::size_t i = 0; i < n.size(); ++i) next.bytes[i] = n[i];
-                next.size = static_cast<std::uint8_t>(n.size());
-            });
+            if (s.traffic_secret.size != 0 && a)
+                protection::with_hash<Backend>(a->prf_hash, [&](auto h) {
+                    using H = typename decltype(h)::type;
+                    const auto n = tls13::next_application_traffic_secret<H>(s.traffic_secret.view());
+                    for (std::size_t i = 0; i < n.size(); ++i) next.bytes[i] = n[i];
+                    next.size = static_cast<std::uint8_t>(n.size());
+                });
             s.traffic_secret = next;
-            s.current = tls13_epoch(&next);
+            s.enter(next.size != 0 ? tls13_epoch(&next) : suite_epoch{}, e);
         }
     }
 
@@ -142,24 +130,33 @@ public:
         // RFC 8446 §5: TLS 1.3's compatibility ChangeCipherSpec changes nothing.
         if (tls13_ || !version_known_) return;
         side& s = side_of(d);
-        s.current = s.pending;
-        s.epoch = key_epoch{key_phase::tls12, s.changes++};
+        s.enter(s.pending, key_epoch{key_phase::tls12, s.changes++});
         s.pending = {};
     }
 
 private:
     using suite_epoch = protection::suite_epoch<Backend>;
 
+    static constexpr key_epoch handshake_epoch{key_phase::handshake, 0};
+
     struct side {
         suite_epoch current{};
         key_epoch epoch{};
         suite_epoch fallback{};  // TLS 1.3 client: its handshake keys while early ones are current
-        key_epoch fallback_epoch{};
         suite_epoch pending{};   // TLS 1.0–1.2: the keys its next ChangeCipherSpec takes into use
         keylog::secret traffic_secret{};  // TLS 1.3: the current application traffic secret
         std::uint32_t changes = 0;        // TLS 1.0–1.2: ChangeCipherSpecs so far
         bool finished = false;            // TLS 1.3: its handshake Finished was read
         bool early_unkeyed = false;       // TLS 1.3 client: early data offered, its secret not in the log
+
+        // enter(keys, e) — these keys from now on, none in reserve.
+        constexpr void enter(const suite_epoch& keys, key_epoch e) {
+            current = keys;
+            epoch = e;
+            fallback = {};
+        }
+        // to_handshake — the client's handshake keys kept in reserve, from now on.
+        constexpr void to_handshake() { enter(suite_epoch(fallback), handshake_epoch); }
     };
 
     enum secret_kind { early, handshake_keys };
@@ -197,18 +194,13 @@ private:
         tls13_ = ctx.is_tls13();
         if (tls13_) {
             // RFC 8446 §7.1: each side's handshake traffic keys.
-            server_.current = tls13_epoch(found(secrets_.server_handshake_traffic_secret));
-            server_.epoch = key_epoch{key_phase::handshake, 0};
+            server_.enter(tls13_epoch(found(secrets_.server_handshake_traffic_secret)), handshake_epoch);
             const suite_epoch hs = tls13_epoch(client_secret(handshake_keys));
             if (early_offered_) {
-                client_.current = tls13_epoch(client_secret(early));
-                client_.epoch = key_epoch{key_phase::early, 0};
+                client_.enter(tls13_epoch(client_secret(early)), key_epoch{key_phase::early, 0});
                 client_.fallback = hs;
-                client_.fallback_epoch = key_epoch{key_phase::handshake, 0};
             } else {
-                client_.current = hs;
-                client_.epoch = key_epoch{key_phase::handshake, 0};
-                client_.fallback = {};
+                client_.enter(hs, handshake_epoch);
             }
             return;
         }

@@ -12,9 +12,9 @@
 //   (RFC 8446 §4.1.3, §4.2.1; RFC 5246 §7.4.1.3);
 // - ChangeCipherSpec timing (RFC 5246 §7.1, §7.3; RFC 8446 §D.4);
 // - renegotiation (RFC 5746): a renegotiation — a protected handshake record
-//   after a side's protected Finished, or a decrypted HelloRequest or
-//   ClientHello, in TLS 1.0–1.2 — on a connection that did not negotiate
-//   renegotiation_info is refused when strict;
+//   after a side's protected Finished, in TLS 1.0–1.2, decrypted or not — on
+//   a connection that did not negotiate renegotiation_info is refused when
+//   strict;
 // - keys: basic_connection_decoder<Keys> with keys given (use_keys) opens
 //   each side's protected records with them, and tells them every handshake
 //   message and ChangeCipherSpec of both sides before the next record is
@@ -126,6 +126,11 @@ private:
 
     template <class F>
     bool event(direction d, const stream_event& se, F& on_event) {
+        // RFC 5746 §4.2, §4.4: without secure renegotiation, a renegotiation is
+        // refused, whether its records could be decrypted or not.
+        if ((se.kind == event_kind::encrypted || se.decrypted()) && renegotiation(d, se) && strict() &&
+            !secure_renegotiation_)
+            return refuse(error{errc::unexpected_message, se.record_offset, "renegotiation"});
         switch (se.kind) {
             case event_kind::handshake:
                 if (!handshake(d, se)) return false;
@@ -138,9 +143,6 @@ private:
                     if (keys_ != nullptr) keys_->on_change_cipher_spec(d, se);
                 break;
             case event_kind::encrypted:
-                if (renegotiation(d, se) && strict() && !secure_renegotiation_)
-                    return refuse(error{errc::unexpected_message, se.record_offset, "renegotiation"});
-                break;
             case event_kind::alert:
             case event_kind::heartbeat:
             case event_kind::application_data:
@@ -172,7 +174,7 @@ private:
 
     // renegotiation — a protected handshake record after this side's
     // protected Finished (TLS 1.0–1.2): a HelloRequest or a new ClientHello
-    // or the messages after them. (A Finished split over several records
+    // or the messages after them (each message of a decrypted one). (A Finished split over several records
     // would be taken for one; no stack sends that.)
     bool renegotiation(direction d, const stream_event& se) const noexcept {
         return se.rec.type == content_type::handshake && !sides_[1].ctx().is_tls13() &&
@@ -189,10 +191,6 @@ private:
 
     bool handshake(direction d, const stream_event& se) {
         const handshake_message& m = se.handshake;
-        // RFC 5746 §4.2, §4.4: without secure renegotiation, a renegotiation is refused.
-        if (se.decrypted && !sides_[1].ctx().is_tls13() && strict() && !secure_renegotiation_ &&
-            (std::holds_alternative<client_hello>(m) || std::holds_alternative<hello_request>(m)))
-            return refuse(error{errc::unexpected_message, se.message_offset, "renegotiation"});
         if (const auto* ch = std::get_if<client_hello>(&m)) {
             if (d == direction::c2s) {
                 offers(*ch, se.ctx);

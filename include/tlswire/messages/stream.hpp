@@ -107,7 +107,8 @@ struct key_epoch {
     friend constexpr bool operator==(const key_epoch&, const key_epoch&) = default;
 };
 
-// decrypted_record — what a Keys object's open() found in a protected record.
+// decrypted_record — what a Keys object's open() found in a protected record
+// (its epoch's phase is never none).
 struct decrypted_record {
     content_type type{};                // TLS 1.3: TLSInnerPlaintext.type; TLS 1.2: the record's type
     bytes_view content{};               // the plaintext, in the decoder's buffer
@@ -155,15 +156,17 @@ struct stream_event {
     heartbeat_message heartbeat{};  // heartbeat (RFC 6520), a plaintext one
     sslv2_client_hello sslv2{};     // sslv2_client_hello
     context ctx{};                  // the context the message or record was read with
-    // A protected record that was opened: its keys and sequence number. The
-    // record stays `rec` (the ciphertext); handshake, alert, heartbeat and
-    // change_cipher_spec events carry what it held as plaintext ones do.
-    bool decrypted = false;
+    // A protected record that was opened: its keys (a phase other than none:
+    // decrypted()) and sequence number. The record stays `rec` (the
+    // ciphertext); handshake, alert, heartbeat and change_cipher_spec events
+    // carry what it held as plaintext ones do.
     key_epoch epoch{};
     std::uint64_t sequence_number = 0;
     bytes_view plaintext{};         // decrypted: the record's plaintext content
     std::size_t plaintext_offset = 0;  // decrypted: the stream offset of plaintext[0] (see "Keys")
     error decrypt_error{};          // encrypted: why the keys the decoder had did not open it
+
+    [[nodiscard]] constexpr bool decrypted() const noexcept { return epoch.phase != key_phase::none; }
 
     // offset_of — the stream offset of byte `p`, which points into `message`.
     [[nodiscard]] constexpr std::size_t offset_of(const std::uint8_t* p) const noexcept {
@@ -364,7 +367,7 @@ private:
         switch (type) {
             case content_type::change_cipher_spec: {
                 // RFC 8446 §5: a protected change_cipher_spec record is refused.
-                if (ev.decrypted && ctx_.is_tls13()) return fail(error{errc::unexpected_message, at, "type"});
+                if (ev.decrypted() && ctx_.is_tls13()) return fail(error{errc::unexpected_message, at, "type"});
                 change_cipher_spec ccs{};
                 described_format::read(fr, ccs, "change_cipher_spec", ctx_);
                 fr.expect_end("change_cipher_spec");
@@ -397,7 +400,7 @@ private:
                 return true;
             }
             case content_type::handshake: {
-                if (!ev.decrypted && protection_ == record_protection::protected_tls13)
+                if (!ev.decrypted() && protection_ == record_protection::protected_tls13)
                     // RFC 8446 §5: after the ServerHello, handshake messages are protected.
                     return fail(error{errc::unexpected_message, at, "type"});
                 keys_changed_ = false;
@@ -414,7 +417,7 @@ private:
                 return true;
             }
             case content_type::application_data:
-                if (ev.decrypted) {
+                if (ev.decrypted()) {
                     ev.kind = event_kind::application_data;
                     on_event(static_cast<const stream_event&>(ev));
                     return true;
@@ -455,7 +458,6 @@ private:
     // decrypted — a record the keys opened: its content read by its inner type.
     template <class F>
     bool decrypted(stream_event& ev, const decrypted_record& got, F& on_event) {
-        ev.decrypted = true;
         ev.epoch = got.epoch;
         ev.sequence_number = got.sequence_number;
         ev.plaintext = got.content;
