@@ -15,6 +15,8 @@
 #include "support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_readme {
+
 TEST_CASE("README example: wire") {
     // --- begin readme-example:wire
     // RFC 8446 §4.1.2: opaque legacy_session_id<0..32>;
@@ -122,3 +124,5 @@ TEST_CASE("README examples are the ones compiled here") {
     }
     CHECK(blocks >= 4);
 }
+
+}  // namespace tests_readme

@@ -7,6 +7,8 @@
 #include "../support/pcap.hpp"
 #include "tlswire/capture/file.hpp"
 
+namespace tests_capture_file {
+
 using namespace tlswire;
 using namespace test_support::pcap;
 using capture::link_type;
@@ -186,3 +188,5 @@ TEST_CASE("capture: pcapng blocks with bad lengths are refused at the length") {
     CHECK(r.err.code == errc::truncated);
     CHECK(r.err.offset == good.size());
 }
+
+}  // namespace tests_capture_file

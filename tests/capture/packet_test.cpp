@@ -7,6 +7,8 @@
 #include "../support/pcap.hpp"
 #include "tlswire/capture/packet.hpp"
 
+namespace tests_capture_packet {
+
 using namespace tlswire;
 using namespace test_support::pcap;
 using capture::link_type;
@@ -139,3 +141,5 @@ TEST_CASE("capture packets: decoding works at compile time") {
     static_assert(r.what == kind::tcp && r.segment.destination.port == 443 && r.segment.payload.size() == 4);
     CHECK(r.segment.payload_offset == 40);
 }
+
+}  // namespace tests_capture_packet

@@ -14,6 +14,8 @@
 #include "../support/hex.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_codec_context {
+
 namespace codec_context_test {
 namespace {
 
@@ -280,3 +282,5 @@ TEST_CASE("codec context: a list decodes its elements with the context it was pa
 
 }  // namespace
 }  // namespace codec_context_test
+
+}  // namespace tests_codec_context

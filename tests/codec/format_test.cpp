@@ -15,6 +15,8 @@
 #include "../support/hex.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_codec_format {
+
 namespace codec_format_test {
 namespace {
 
@@ -716,3 +718,5 @@ TEST_CASE("codec format: offsets are absolute from a reader's base") {
 
 }  // namespace
 }  // namespace codec_format_test
+
+}  // namespace tests_codec_format

@@ -15,6 +15,8 @@
 #include "../support/hex.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_codec_io {
+
 namespace codec_io_test {
 namespace {
 
@@ -482,3 +484,5 @@ TEST_CASE("codec io: serialize into a fixed buffer: exact fit and buffer_overflo
 
 }  // namespace
 }  // namespace codec_io_test
+
+}  // namespace tests_codec_io

@@ -18,6 +18,8 @@
 #include "../support/hex.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_codec_list {
+
 namespace codec_list_test {
 namespace {
 
@@ -379,3 +381,5 @@ TEST_CASE("codec list: elements that read no bytes are refused, not looped over"
 
 }  // namespace
 }  // namespace codec_list_test
+
+}  // namespace tests_codec_list

@@ -9,6 +9,8 @@
 #include "tlswire/extensions.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_constexpr_extensions_constexpr {
+
 namespace {
 using namespace tlswire;
 
@@ -79,3 +81,5 @@ TEST_CASE("constexpr: ClientHello with key_share and supported_versions, typed (
     CHECK(e.offset == 51);
     CHECK(e.where == "versions");
 }
+
+}  // namespace tests_constexpr_extensions_constexpr

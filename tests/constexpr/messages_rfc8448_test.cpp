@@ -8,6 +8,8 @@
 
 #include "tlswire/tlswire.hpp"
 
+namespace tests_constexpr_messages_rfc8448 {
+
 namespace {
 using namespace tlswire;
 
@@ -95,3 +97,5 @@ TEST_CASE("RFC 8448 hellos: the compile-time checks also hold at run time") {
     CHECK(server_hello_fields());
     CHECK(corrupted_length_reported());
 }
+
+}  // namespace tests_constexpr_messages_rfc8448

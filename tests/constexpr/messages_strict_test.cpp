@@ -10,6 +10,8 @@
 
 #include "tlswire/tlswire.hpp"
 
+namespace tests_constexpr_messages_strict {
+
 namespace {
 using namespace tlswire;
 
@@ -83,3 +85,5 @@ TEST_CASE("constexpr: heartbeat, selected_version and TLS 1.3-only messages, aga
     CHECK(server_hello_selects_tls13());
     CHECK(encrypted_extensions_is_tls13());
 }
+
+}  // namespace tests_constexpr_messages_strict

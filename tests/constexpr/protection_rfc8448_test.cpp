@@ -29,6 +29,8 @@
 #include "tlswire/schedule/tls13.hpp"
 #include "tlswire/schedule/transcript.hpp"
 
+namespace tests_constexpr_protection_rfc8448 {
+
 namespace {
 
 using tlswire_test::hex_array;
@@ -201,3 +203,5 @@ TEST_CASE("RFC 8448 §3 records are decrypted at compile time (static_asserts ab
     }
     CHECK(found == 2);
 }
+
+}  // namespace tests_constexpr_protection_rfc8448

@@ -15,6 +15,8 @@
 #include "tlswire/schedule/tls13.hpp"
 #include "tlswire/schedule/transcript.hpp"
 
+namespace tests_constexpr_schedule_rfc8448 {
+
 namespace {
 
 using tlswire_test::hex_array;
@@ -157,3 +159,5 @@ TEST_CASE("RFC 8448 §3 schedule is computed at compile time (static_asserts abo
     CHECK(s_ap == want_s_ap);
     CHECK(client_finished == want_client_finished);
 }
+
+}  // namespace tests_constexpr_schedule_rfc8448

@@ -11,6 +11,8 @@
 #include "test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_hash {
+
 namespace ref = tlswire::crypto::reference;
 using tlswire_test::as_bytes;
 using tlswire_test::hex_array;
@@ -293,3 +295,5 @@ TEST_CASE("reference hashes: a copied state is an independent snapshot") {
     ref::sha256::update(s, as_bytes("c"));
     CHECK(to_hex(ref::sha256::final(s)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
+
+}  // namespace tests_crypto_hash

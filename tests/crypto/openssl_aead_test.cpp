@@ -11,6 +11,8 @@
 #include "tlswire/crypto/openssl_aead.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_openssl_aead {
+
 namespace ossl = tlswire::crypto::openssl;
 namespace ref = tlswire::crypto::reference;
 namespace cv = tlswire_test::cipher_vectors;
@@ -57,3 +59,5 @@ TEST_CASE("openssl AEADs: a long input (ChaCha20's and GCM's counters over many 
     REQUIRE(ossl::aes_256_gcm::seal(tlswire_test::fixed<32>(key), tlswire_test::fixed<12>(nonce), {}, pt, b));
     CHECK(a == b);
 }
+
+}  // namespace tests_crypto_openssl_aead

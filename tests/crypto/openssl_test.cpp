@@ -20,6 +20,8 @@
 #include "tlswire/crypto/openssl.hpp"
 #include "tlswire/schedule.hpp"
 
+namespace tests_crypto_openssl {
+
 namespace ossl = tlswire::crypto::openssl;
 namespace ref = tlswire::crypto::reference;
 namespace v = tlswire_test::vectors;
@@ -206,3 +208,5 @@ TEST_CASE("openssl and reference agree on random inputs: the TLS 1.0/1.1 PRF (MD
         REQUIRE(ref::md5_sha1::digest(seed_a) == ossl::md5_sha1::digest(seed_a));
     }
 }
+
+}  // namespace tests_crypto_openssl

@@ -6,6 +6,8 @@
 #include "crypto_vectors.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_vectors {
+
 namespace {
 struct reference_backend {
     using md5 = tlswire::crypto::reference::md5;
@@ -44,3 +46,5 @@ TEST_CASE("TLS 1.0-1.2: NIST ACVP kdf-components master secret + key block (refe
     CHECK(v::acvp_kdf_components<reference_backend>() == 4);
 }
 TEST_CASE("TLS 1.3: NIST ACVP TLS 1.3 KDF, every secret (reference)") { CHECK(v::acvp_tls13<reference_backend>() == 10); }
+
+}  // namespace tests_crypto_vectors

@@ -12,6 +12,8 @@
 #include "capture_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_decryption_connection_keys {
+
 using namespace decryption_test;
 using backend = tlswire::crypto::reference::backend;
 
@@ -104,3 +106,5 @@ TEST_CASE("a decrypted renegotiation on a connection without renegotiation_info 
     }
     FAIL("tls12_renegotiation_client is not among the captures");
 }
+
+}  // namespace tests_decryption_connection_keys

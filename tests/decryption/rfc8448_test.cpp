@@ -15,6 +15,8 @@
 #include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_decryption_rfc8448 {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -207,3 +209,5 @@ TEST_CASE("RFC 8448 §3 with the server's flight resealed in 64-octet records: m
     CHECK(r.err().code == errc::unexpected_message);
     CHECK(r.err().offset == alert_at + 5 + alert.size());
 }
+
+}  // namespace tests_decryption_rfc8448

@@ -6,6 +6,8 @@
 #include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_extensions_block {
+
 using namespace tlswire;
 using namespace ext_test;
 using test_support::hex;
@@ -251,3 +253,5 @@ TEST_CASE("get<T> on a parsed block equals a full parse of the body") {
     REQUIRE(strict_get.has_value());
     CHECK_FALSE(strict_get->has_value());  // secp256r1 share of 2 bytes: wrong size in strict mode
 }
+
+}  // namespace tests_extensions_block

@@ -12,6 +12,8 @@
 #include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_extensions_browsers {
+
 using namespace tlswire;
 using namespace ext_test;
 using test_support::hex;
@@ -215,3 +217,5 @@ TEST_CASE("The browser hellos: a byte flipped in a body is caught with the exten
     CHECK(strict.err().where == "padding");
     CHECK(parse_handshake(bytes, lenient(ctx13())).has_value());
 }
+
+}  // namespace tests_extensions_browsers

@@ -11,6 +11,8 @@
 #include "../support/corpus.hpp"
 #include "../support/typed_extension.hpp"
 
+namespace tests_extensions_properties {
+
 using namespace tlswire;
 using test_support::hex;
 
@@ -92,3 +94,5 @@ TEST_CASE("every extension in every vector message: round trip, prefixes, length
     CHECK(n.typed.size() >= 25);
     CHECK(n.mutations > 300);
 }
+
+}  // namespace tests_extensions_properties

@@ -8,6 +8,8 @@
 
 #include "support.hpp"
 
+namespace tests_extensions_typed {
+
 using namespace tlswire;
 using namespace ext_test;
 using test_support::unhex;
@@ -461,3 +463,5 @@ TEST_CASE("unknown and GREASE extension types have no description and are visite
     CHECK(e.code == errc::truncated);
     CHECK(calls == 0);
 }
+
+}  // namespace tests_extensions_typed

@@ -14,6 +14,8 @@
 #include "support.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_extensions_vectors {
+
 using namespace tlswire;
 using namespace ext_test;
 using test_support::hex;
@@ -257,3 +259,5 @@ TEST_CASE("Botan hello vectors: every valid hello's extensions decode typed") {
     CHECK(valid == 14);
     CHECK(st.extensions >= 30);
 }
+
+}  // namespace tests_extensions_vectors

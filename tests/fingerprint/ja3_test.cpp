@@ -20,6 +20,8 @@
 
 #include "fingerprint_support.hpp"
 
+namespace tests_fingerprint_ja3 {
+
 using namespace tlswire;
 using namespace fp_test;
 
@@ -426,3 +428,5 @@ TEST_CASE("JA3 and JA3S agree with Wireshark's (tshark) on every capture") {
     MESSAGE("tshark agreed on " << client_hellos << " ClientHellos and " << server_hellos << " ServerHellos of "
                                 << connections.size() << " connections");
 }
+
+}  // namespace tests_fingerprint_ja3

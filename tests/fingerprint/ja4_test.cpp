@@ -15,6 +15,8 @@
 
 #include "fingerprint_support.hpp"
 
+namespace tests_fingerprint_ja4 {
+
 using namespace tlswire;
 using namespace fp_test;
 
@@ -636,3 +638,5 @@ TEST_CASE("JA4, JA4_r, JA4_o, JA4_ro of every ClientHello of vectors/ match the 
     }
     MESSAGE("JA4, JA4_r, JA4_o, JA4_ro of " << hellos.size() << " ClientHellos of vectors/");
 }
+
+}  // namespace tests_fingerprint_ja4

@@ -5,11 +5,14 @@
 // build watches for out-of-bounds reads and undefined behaviour.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "../support/corpus.hpp"
 #include "../support/pcap.hpp"
 #include "harness.hpp"
+
+namespace tests_fuzz_replay {
 
 namespace {
 
@@ -31,9 +34,10 @@ std::vector<std::uint8_t> mutate(std::vector<std::uint8_t> in, std::mt19937& rng
 std::vector<std::uint8_t> connection_input(const nlohmann::json& conn) {
     const auto c2s = test_support::unhex(conn.at("c2s").get<std::string>());
     const auto s2c = test_support::unhex(conn.at("s2c").get<std::string>());
-    std::vector<std::uint8_t> input{static_cast<std::uint8_t>(c2s.size() >> 8), static_cast<std::uint8_t>(c2s.size())};
-    input.insert(input.end(), c2s.begin(), c2s.end());
-    input.insert(input.end(), s2c.begin(), s2c.end());
+    std::vector<std::uint8_t> input(2 + c2s.size() + s2c.size());
+    input[0] = static_cast<std::uint8_t>(c2s.size() >> 8);
+    input[1] = static_cast<std::uint8_t>(c2s.size());
+    std::copy(s2c.begin(), s2c.end(), std::copy(c2s.begin(), c2s.end(), input.begin() + 2));
     return input;
 }
 
@@ -191,3 +195,5 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
     MESSAGE("capture replay runs: " << runs);
     CHECK(runs == 5000);
 }
+
+}  // namespace tests_fuzz_replay

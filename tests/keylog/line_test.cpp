@@ -9,6 +9,8 @@
 #include "keylog_support.hpp"
 #include "tlswire/keylog/line.hpp"
 
+namespace tests_keylog_line {
+
 using namespace tlswire;
 using keylog::label;
 using test_support::hex;
@@ -193,3 +195,5 @@ TEST_CASE("keylog: parsing works at compile time") {
     static_assert(count_errors(text) == 1);
     CHECK(count_entries(text) == 2);
 }
+
+}  // namespace tests_keylog_line

@@ -9,6 +9,8 @@
 #include "keylog_support.hpp"
 #include "tlswire/keylog/secrets.hpp"
 
+namespace tests_keylog_secrets {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -95,3 +97,5 @@ TEST_CASE("keylog secrets: a repeated line is one secret; a conflicting one is r
     CHECK(errors[1].line == 4);  // a malformed line of no connection is still reported
     CHECK(errors[1].error.where == std::string_view("client_random"));
 }
+
+}  // namespace tests_keylog_secrets

@@ -10,6 +10,8 @@
 #include "../support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_messages_connection_captures {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -105,3 +107,5 @@ TEST_CASE("connection decoder: a ServerHello extension the ClientHello did not o
     CHECK(res.err().where == "application_layer_protocol_negotiation");
     CHECK(dec.failed_direction() == direction::s2c);
 }
+
+}  // namespace tests_messages_connection_captures

@@ -10,6 +10,8 @@
 #include "../support/records.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_messages_connection {
+
 using namespace tlswire;
 using test_support::handshake_hex;
 using test_support::record_hex;
@@ -120,3 +122,5 @@ TEST_CASE("connection: an unsolicited extension is reported at the extension (RF
     // 5 (record) + 4 (header) + 2 + 32 + 33 (session id) + 2 + 1 + 2 (extensions length).
     CHECK(o.res.err().offset == 5 + 4 + 2 + 32 + 33 + 2 + 1 + 2);
 }
+
+}  // namespace tests_messages_connection

@@ -8,6 +8,8 @@
 #include "../support/hex.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_messages_handshake {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -412,3 +414,5 @@ TEST_CASE("SSL 2.0-compatible ClientHello (RFC 5246 Appendix E.2): parse and ser
     REQUIRE(back);
     CHECK(back->cipher_specs.contains(0x00c02fu));
 }
+
+}  // namespace tests_messages_handshake

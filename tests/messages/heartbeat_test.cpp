@@ -4,6 +4,8 @@
 #include "messages_support.hpp"
 #include "tlswire/print.hpp"
 
+namespace tests_messages_heartbeat {
+
 using namespace messages_test;
 
 namespace {
@@ -115,3 +117,5 @@ TEST_CASE("print_heartbeat: type, payload_length, payload, padding_length") {
     t.end_object();
     CHECK(t.str().find("\"body\": {\"type\": \"0x07\"") != std::string::npos);
 }
+
+}  // namespace tests_messages_heartbeat

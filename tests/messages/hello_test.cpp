@@ -3,6 +3,8 @@
 // client_hello::offers_tls13.
 #include "messages_support.hpp"
 
+namespace tests_messages_hello {
+
 using namespace messages_test;
 
 namespace {
@@ -181,3 +183,5 @@ TEST_CASE("client_hello::offers_tls13 reads the typed supported_versions list") 
     ch.extensions = extension_block(with_odd, message_kind::client_hello);
     CHECK_FALSE(client_hello::offers_tls13(ch));
 }
+
+}  // namespace tests_messages_hello

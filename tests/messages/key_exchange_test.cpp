@@ -6,6 +6,8 @@
 #include "messages_support.hpp"
 #include "tlswire/print.hpp"
 
+namespace tests_messages_key_exchange {
+
 using namespace messages_test;
 
 namespace {
@@ -66,3 +68,5 @@ TEST_CASE("server_key_exchange under RSA_EXPORT stays legal in strict mode (RFC 
     const auto m = round_trip(handshake_hex(12, rsa_params + "0002aabb"), export10, "server_key_exchange");
     CHECK(hex(std::get<server_key_exchange>(m).rsa.rsa_modulus) == "0101");
 }
+
+}  // namespace tests_messages_key_exchange

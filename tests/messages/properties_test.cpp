@@ -10,6 +10,8 @@
 
 #include "../support/corpus.hpp"
 
+namespace tests_messages_properties {
+
 using namespace tlswire;
 using test_support::hex;
 
@@ -85,3 +87,5 @@ TEST_CASE("every vector message: byte-exact round trip, prefixes rejected, lengt
     CHECK(prefixes_accepted <= corpus.size());
     CHECK(mutations > 500);
 }
+
+}  // namespace tests_messages_properties

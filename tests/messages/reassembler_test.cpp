@@ -5,6 +5,8 @@
 
 #include "../support/corpus.hpp"
 
+namespace tests_messages_reassembler {
+
 using namespace tlswire;
 using test_support::hex;
 
@@ -97,3 +99,5 @@ TEST_CASE("reassembler: partial data is reported") {
     CHECK(r.pending() == 6);
     CHECK(hex(r.partial()) == "1400000caabb");
 }
+
+}  // namespace tests_messages_reassembler

@@ -10,6 +10,8 @@
 #include "../support/records.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_messages_stream {
+
 using namespace tlswire;
 using test_support::handshake_hex;
 using test_support::record_hex;
@@ -219,3 +221,5 @@ TEST_CASE("stream: heartbeat records (RFC 6520) are decoded, with their own stri
     lenient.mode = strictness::lenient;
     CHECK(decode(short_padding, lenient).res);
 }
+
+}  // namespace tests_messages_stream

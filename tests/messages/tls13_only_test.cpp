@@ -3,6 +3,8 @@
 // not know the version, refused by a strict parse in an earlier version.
 #include "messages_support.hpp"
 
+namespace tests_messages_tls13_only {
+
 using namespace messages_test;
 
 namespace {
@@ -98,3 +100,5 @@ TEST_CASE("before_tls13: the known versions before TLS 1.3") {
                   !before_tls13(0x0a0a));
     CHECK(before_tls13(0x0303));
 }
+
+}  // namespace tests_messages_tls13_only

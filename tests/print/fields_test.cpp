@@ -10,6 +10,8 @@
 #include "tlswire/print.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_print_fields {
+
 using test_support::unhex;
 using namespace tlswire;
 
@@ -172,3 +174,5 @@ TEST_CASE("text and JSON render the same fields") {
           "          - ecdsa_secp256r1_sha256\n"
           "\n");
 }
+
+}  // namespace tests_print_fields

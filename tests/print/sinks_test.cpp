@@ -9,6 +9,8 @@
 
 #include "tlswire/print.hpp"
 
+namespace tests_print_sinks {
+
 using tlswire::print::json_sink;
 using tlswire::print::sink;
 using tlswire::print::text_sink;
@@ -156,3 +158,5 @@ TEST_CASE("to_hex") {
     CHECK(tlswire::print::to_hex(b) == "dead000f");
     CHECK(tlswire::print::to_hex({}).empty());
 }
+
+}  // namespace tests_print_sinks

@@ -9,6 +9,8 @@
 #include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/protection/suite.hpp"
 
+namespace tests_protection_openssl_protection {
+
 namespace ossl = tlswire::crypto::openssl;
 namespace ref = tlswire::crypto::reference;
 namespace protection = tlswire::protection;
@@ -88,3 +90,5 @@ TEST_CASE("openssl and reference backends open each other's records") {
             order);
     }
 }
+
+}  // namespace tests_protection_openssl_protection

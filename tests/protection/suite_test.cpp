@@ -12,6 +12,8 @@
 #include "tlswire/protection/suite.hpp"
 #include "tlswire/schedule/cipher_suite_keys.hpp"
 
+namespace tests_protection_suite {
+
 namespace ref = tlswire::crypto::reference;
 namespace protection = tlswire::protection;
 using tlswire::cipher_suite;
@@ -119,3 +121,5 @@ TEST_CASE("suite_epoch::tls12: AEAD and CBC suites from a key block") {
     }
     CHECK(n == 18);
 }
+
+}  // namespace tests_protection_suite

@@ -11,6 +11,8 @@
 #include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/protection/tls12_aead.hpp"
 
+namespace tests_protection_tls12_aead {
+
 namespace ref = tlswire::crypto::reference;
 namespace protection = tlswire::protection;
 using tlswire::bytes_view;
@@ -199,3 +201,5 @@ TEST_CASE("tls12 AEAD: errors, and the epoch is left as it was") {
     bytes o(64);
     CHECK(protection::tls12_aead_open(e, record(wire), o).err().code == errc::illegal_value);
 }
+
+}  // namespace tests_protection_tls12_aead

@@ -15,6 +15,8 @@
 #include "tlswire/messages/record.hpp"
 #include "tlswire/protection/tls13.hpp"
 
+namespace tests_protection_tls13 {
+
 namespace ref = tlswire::crypto::reference;
 namespace protection = tlswire::protection;
 using tlswire::bytes_view;
@@ -347,3 +349,5 @@ TEST_CASE("tls13_seal: what it refuses") {
     REQUIRE(o);
     CHECK(to_hex(o->fragment) == "61626364");
 }
+
+}  // namespace tests_protection_tls13

@@ -8,6 +8,8 @@
 
 #include "tlswire/registry.hpp"
 
+namespace tests_registry_api {
+
 namespace {
 
 using namespace tlswire;
@@ -279,3 +281,5 @@ TEST_CASE("registry api: names, parsing and formatting at run time") {
     CHECK(agree(psk_key_exchange_mode{}) == 2);
     CHECK(agree(bulk_cipher_algorithm{}) == 40);
 }
+
+}  // namespace tests_registry_api

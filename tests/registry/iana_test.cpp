@@ -24,6 +24,8 @@
 
 #include "tlswire/registry.hpp"
 
+namespace tests_registry_iana {
+
 namespace {
 
 using namespace tlswire;
@@ -347,3 +349,5 @@ TEST_CASE("registry: ALPN protocol IDs match alpn-protocol-ids.csv") {
     CHECK(seen.size() == alpn_protocols.size());
     for (const auto& p : alpn_protocols) CHECK(seen.count(std::string(p.id)) == 1);
 }
+
+}  // namespace tests_registry_iana

@@ -12,6 +12,8 @@
 
 #include "tlswire/registry.hpp"
 
+namespace tests_registry_lookup {
+
 #ifndef TLSWIRE_SOURCE_DIR
 #error "TLSWIRE_SOURCE_DIR must name the repository root"
 #endif
@@ -193,3 +195,5 @@ TEST_CASE("registry lookup: detail/by_name.hpp is what tools/registry/gen_by_nam
     INFO(cmd);
     CHECK(std::system(cmd.c_str()) == 0);
 }
+
+}  // namespace tests_registry_lookup

@@ -348,6 +348,8 @@ TEST_CASE("HMAC: RFC 4231 test cases 1, 2 and 6 (long key) for SHA-224..512") {
 
 #include "tlswire/schedule/cipher_suite_keys.hpp"
 
+namespace tests_schedule_api {
+
 TEST_CASE("TLS 1.2: key sizes from the cipher-suite registry") {
     using tlswire::cipher_suite;
     using tlswire::protocol_version;
@@ -374,3 +376,5 @@ TEST_CASE("TLS 1.2: key sizes from the cipher-suite registry") {
     CHECK(km->server_write_iv.size() == 4);
     CHECK(km->server_write_iv.data() == buf.data() + 36);
 }
+
+}  // namespace tests_schedule_api

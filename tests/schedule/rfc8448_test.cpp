@@ -8,6 +8,8 @@
 #include "rfc8448_trace.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_schedule_rfc8448 {
+
 namespace ref = tlswire::crypto::reference;
 namespace rfc8448 = tlswire_test::rfc8448;
 
@@ -53,3 +55,5 @@ TEST_CASE("RFC 8448 §7 compatibility mode, reference backend") {
 TEST_CASE("RFC 8448: every printed HkdfLabel and HKDF-Expand-Label output, reference backend") {
     CHECK(rfc8448::check_all_expand_steps<ref::sha256>() >= 40);
 }
+
+}  // namespace tests_schedule_rfc8448

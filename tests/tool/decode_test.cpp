@@ -11,6 +11,8 @@
 #include "../support/vectors.hpp"
 #include "tool_support.hpp"
 
+namespace tests_tool_decode {
+
 using cli_test::temp_file;
 using cli_test::tool;
 using nlohmann::json;
@@ -533,3 +535,5 @@ TEST_CASE("decode --keylog: a malformed line is named and skipped; a wrong secre
     CHECK(tool({"decode", "--hex", "--application-data", "--c2s", c2s.path(), "--s2c", s2c.path()}).rc == 2);
     CHECK(tool({"decode", "--hex", "--keylog", "/nonexistent/keylog", "--c2s", c2s.path(), "--s2c", s2c.path()}).rc == 1);
 }
+
+}  // namespace tests_tool_decode

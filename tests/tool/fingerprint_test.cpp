@@ -16,6 +16,8 @@
 #include "tlswire/tlswire.hpp"
 #include "tool_support.hpp"
 
+namespace tests_tool_fingerprint {
+
 using cli_test::temp_file;
 using cli_test::tool;
 using nlohmann::json;
@@ -287,3 +289,5 @@ TEST_CASE("fingerprint robustness: mutated ClientHellos never crash; what parses
     MESSAGE("fingerprint mutation runs: " << runs << ", fingerprinted: " << fingerprinted);
     CHECK(fingerprinted > 0);
 }
+
+}  // namespace tests_tool_fingerprint

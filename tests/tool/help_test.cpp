@@ -6,6 +6,8 @@
 
 #include "tool_support.hpp"
 
+namespace tests_tool_help {
+
 using cli_test::tool;
 
 TEST_CASE("--help: the tool and each subcommand, exit 0 on stdout") {
@@ -41,3 +43,5 @@ TEST_CASE("usage errors: no subcommand, unknown subcommand — exit 2 on stderr"
     CHECK(r.rc == 2);
     CHECK(r.err.find("unknown subcommand frobnicate") != std::string::npos);
 }
+
+}  // namespace tests_tool_help

@@ -10,6 +10,8 @@
 #include "../support/vectors.hpp"
 #include "tool_support.hpp"
 
+namespace tests_tool_keys {
+
 using cli_test::temp_file;
 using cli_test::tool;
 using nlohmann::json;
@@ -228,3 +230,5 @@ TEST_CASE("key-schedule subcommands: an unreadable input exits 1 with an error o
     const auto r = tool({"transcript-hash", "--hash", "sha256", dir});
     CHECK(r.lines()[0]["error"]["reason"] == "is a directory");
 }
+
+}  // namespace tests_tool_keys

@@ -15,6 +15,8 @@
 #include "../support/vectors.hpp"
 #include "tool_support.hpp"
 
+namespace tests_tool_robustness {
+
 using cli_test::temp_file;
 using cli_test::tool;
 using nlohmann::json;
@@ -133,3 +135,5 @@ TEST_CASE("robustness: random mutations of real handshakes, single stream and --
     CHECK(accepted > 0);  // some mutations are still valid handshakes, and round-trip
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::minutes(3));
 }
+
+}  // namespace tests_tool_robustness

@@ -11,6 +11,8 @@
 #include "../support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_vectors_bytes_dumps {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -105,3 +107,5 @@ TEST_CASE("byte dumps: record streams, bare and decrypted messages, invalid reco
     CHECK(messages >= 25);
     CHECK(invalid == 4);
 }
+
+}  // namespace tests_vectors_bytes_dumps

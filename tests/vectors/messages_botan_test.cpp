@@ -12,6 +12,8 @@
 #include "../support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_vectors_messages_botan {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -88,3 +90,5 @@ TEST_CASE("Botan message vectors: the same verdicts, and byte-exact round trips"
     CHECK(valid >= 15);
     CHECK(rejected >= 25);
 }
+
+}  // namespace tests_vectors_messages_botan

@@ -6,6 +6,8 @@
 #include "../support/vectors.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_vectors_messages_rfc8448 {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -51,3 +53,5 @@ TEST_CASE("RFC 8448: every handshake message parses and re-serializes byte for b
     }
     CHECK(messages >= 30);
 }
+
+}  // namespace tests_vectors_messages_rfc8448

@@ -14,6 +14,8 @@
 
 #include "../support/corpus.hpp"
 
+namespace tests_vectors_no_allocation {
+
 namespace {
 std::atomic<std::size_t> allocations{0};
 
@@ -30,10 +32,13 @@ void* counted_aligned(std::size_t n, std::align_val_t a) {
 }
 }  // namespace
 
-void* operator new(std::size_t n) { return counted(n); }
-void* operator new[](std::size_t n) { return counted(n); }
-void* operator new(std::size_t n, std::align_val_t a) { return counted_aligned(n, a); }
-void* operator new[](std::size_t n, std::align_val_t a) { return counted_aligned(n, a); }
+}  // namespace tests_vectors_no_allocation
+
+// The replacements are global (they cannot be declared inside a namespace).
+void* operator new(std::size_t n) { return tests_vectors_no_allocation::counted(n); }
+void* operator new[](std::size_t n) { return tests_vectors_no_allocation::counted(n); }
+void* operator new(std::size_t n, std::align_val_t a) { return tests_vectors_no_allocation::counted_aligned(n, a); }
+void* operator new[](std::size_t n, std::align_val_t a) { return tests_vectors_no_allocation::counted_aligned(n, a); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t) noexcept { std::free(p); }
@@ -42,6 +47,8 @@ void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
 void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
 void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+
+namespace tests_vectors_no_allocation {
 
 using namespace tlswire;
 
@@ -160,3 +167,5 @@ TEST_CASE("fingerprinting every vector hello allocates nothing") {
     CHECK(total > 0);
     CHECK(during == 0);
 }
+
+}  // namespace tests_vectors_no_allocation

@@ -24,6 +24,8 @@
 #include "tlswire/crypto/openssl_verify.hpp"
 #include "tlswire/tlswire.hpp"
 
+namespace tests_vectors_openssl_handshake_crypto {
+
 using namespace tlswire;
 using test_support::hex;
 using test_support::unhex;
@@ -330,3 +332,5 @@ TEST_CASE("verify_signature: Ed25519, ECDSA P-256 and RSA PKCS#1 v1.5 with the c
         CHECK(crypto::openssl::verify_signature(cert, c.scheme, content, signature).err().where == "signature");
     }
 }
+
+}  // namespace tests_vectors_openssl_handshake_crypto

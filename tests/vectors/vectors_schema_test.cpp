@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+namespace tests_vectors_vectors_schema {
+
 #ifndef TLSWIRE_SOURCE_DIR
 #error "TLSWIRE_SOURCE_DIR must name the repository root"
 #endif
@@ -642,3 +644,5 @@ TEST_CASE("vectors: byte dumps are classified as their first bytes say") {
         if (e["content"] == "invalid_records") ++invalid;
     CHECK(invalid == 4);
 }
+
+}  // namespace tests_vectors_vectors_schema

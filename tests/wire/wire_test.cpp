@@ -5,6 +5,8 @@
 
 #include "../constexpr/wire_checks.hpp"
 
+namespace tests_wire_wire {
+
 using namespace tlswire;
 
 TEST_CASE("wire checks also hold at run time") {
@@ -62,3 +64,5 @@ TEST_CASE("errc names") {
     CHECK(to_string(errc::length_overflow) == "length_overflow");
     CHECK(to_string(errc::bad_record_mac) == "bad_record_mac");
 }
+
+}  // namespace tests_wire_wire

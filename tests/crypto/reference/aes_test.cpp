@@ -7,6 +7,8 @@
 #include "../test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_reference_aes {
+
 namespace ref = tlswire::crypto::reference;
 namespace cv = tlswire_test::cipher_vectors;
 using tlswire_test::from_hex;
@@ -69,3 +71,5 @@ TEST_CASE("reference AES-CBC: SP 800-38A F.2.1 (AES-128) and F.2.5 (AES-256)") {
     tlswire_test::check_cbc<ref::aes_128_cbc>(cv::sp800_38a_cbc[0]);
     tlswire_test::check_cbc<ref::aes_256_cbc>(cv::sp800_38a_cbc[1]);
 }
+
+}  // namespace tests_crypto_reference_aes

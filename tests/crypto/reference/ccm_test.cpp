@@ -9,6 +9,8 @@
 #include "../test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_reference_ccm {
+
 namespace ref = tlswire::crypto::reference;
 namespace cv = tlswire_test::cipher_vectors;
 using tlswire_test::hex_array;
@@ -83,3 +85,5 @@ TEST_CASE("reference CCM: the TLS instances (12-octet nonce; AES-128/256, 16- an
     CHECK(tlswire::equal_bytes(tlswire::bytes_view(a).first(5), tlswire::bytes_view(b).first(5)));  // same CTR stream
     CHECK_FALSE(tlswire::equal_bytes(tlswire::bytes_view(a).subspan(5, 8), tlswire::bytes_view(b).subspan(5, 8)));
 }
+
+}  // namespace tests_crypto_reference_ccm

@@ -8,6 +8,8 @@
 #include "../test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_reference_chacha20_poly1305 {
+
 namespace ref = tlswire::crypto::reference;
 namespace cv = tlswire_test::cipher_vectors;
 using tlswire_test::fixed;
@@ -101,3 +103,5 @@ TEST_CASE("reference ChaCha20-Poly1305: RFC 8439 §2.8.2 and A.5 AEAD vectors") 
     CHECK(n == 2);
     CHECK(rfc8439_2_8_2());
 }
+
+}  // namespace tests_crypto_reference_chacha20_poly1305

@@ -7,6 +7,8 @@
 #include "../test_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
+namespace tests_crypto_reference_gcm {
+
 namespace ref = tlswire::crypto::reference;
 namespace cv = tlswire_test::cipher_vectors;
 using tlswire_test::hex_array;
@@ -62,3 +64,5 @@ TEST_CASE("reference AES-256-GCM: GCM specification test cases 13-16") {
     CHECK(n == 4);
     CHECK(gcm_case_14());
 }
+
+}  // namespace tests_crypto_reference_gcm
