@@ -110,7 +110,9 @@ public:
             const std::size_t from = index_of(c, s.source);
             const tcp_stream& f = c.flows_[from];
             // A new incarnation of the 4-tuple (see the header's comment).
-            if (c.over() || (f.syn_seen() && f.initial_sequence_number() != s.sequence_number)) {
+            // A SYN with the ISN already known is a retransmission of it.
+            const bool same_isn = f.syn_seen() && f.initial_sequence_number() == s.sequence_number;
+            if (!same_isn && (c.over() || f.syn_seen())) {
                 by_tuple_.erase(found);
                 found = by_tuple_.end();
             }
