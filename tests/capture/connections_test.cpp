@@ -19,7 +19,7 @@ namespace tests_capture_connections {
 using namespace tlswire;
 using namespace test_support::pcap;
 
-constexpr std::uint8_t fin = 0x01, syn = 0x02, rst = 0x04, ack = 0x10;
+constexpr std::uint8_t syn = 0x02, rst = 0x04, ack = 0x10;
 
 bool same(bytes_view a, const bytes& b) { return std::equal(a.begin(), a.end(), b.begin(), b.end()); }
 
