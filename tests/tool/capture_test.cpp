@@ -261,10 +261,14 @@ TEST_CASE("capture: fingerprint reads captures, the connection named") {
     CHECK(named == std::vector<json>{{{"client", "[2001:db8::1]:50000"}, {"server", "[2001:db8::2]:8443"}}});
 }
 
-TEST_CASE("capture: --keylog with a one-direction stream is a usage error") {
+TEST_CASE("capture: --keylog with a one-direction stream, --version with a capture: usage errors") {
     const live a = load("tls12_ecdhe_rsa.json");
     const temp_file c2s("ud.c2s", a.c2s), keylog("ud.keylog", a.keylog);
     CHECK(tool({"decode", "--keylog", keylog.path(), c2s.path()}).rc == 2);
+    const temp_file cap("ud.pcap", pcap_of({{tcp_conversation(a.c2s, a.s2c), v4_endpoints()}}));
+    const auto r = tool({"decode", "--version", "tls12", cap.path()});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("is a capture") != std::string::npos);
 }
 
 }  // namespace tests_tool_capture

@@ -51,7 +51,9 @@ A pcapng's Decryption Secrets Blocks (TLS key log) are used as a key log, with
 and then prints {"connection", "dir", "error": {"code": "truncated", "offset",
 "where": "TCP stream gap ..."}}; a capture file that ends in the middle of a
 block prints its connections and then {"error": {...}}; exit 1. Packets that
-cannot be read are named on standard error and skipped.
+cannot be read are named on standard error and skipped. --version and
+--cipher-suite do not apply to captures, --keylog and --application-data only
+to captures and --c2s/--s2c (exit 2 otherwise).
 
 Output: JSON Lines, one object per handshake message with "type" (RFC name),
 "length", "hex" (the whole message) and "body" (every field by its RFC name,

@@ -404,7 +404,7 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
 
     decoder d(cfg, h, out);
     input_handlers handle;
-    bool misused = false;  // --keylog / --application-data given with a one-direction FILE
+    bool misused = false;  // an option that does not apply to a FILE's kind: exit 2
     handle.stream = [&](bytes_view bytes) {
         if (o.has("keylog") || cfg.application_data) {
             misused = true;
@@ -414,7 +414,15 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
         }
         d.decode_stream(bytes);
     };
-    handle.capture = [&](const std::string& path, bytes_view bytes) { d.decode_capture(path, bytes, err); };
+    handle.capture = [&](const std::string& path, bytes_view bytes) {
+        if (cfg.version || cfg.cipher_suite) {
+            misused = true;
+            usage(err, "decode", path + " is a capture: its connections take the context from the hellos, "
+                                        "no --version/--cipher-suite");
+            return;
+        }
+        d.decode_capture(path, bytes, err);
+    };
     handle.connection = [&](bytes_view c2s, bytes_view s2c) { d.decode_connection(c2s, s2c); };
     handle.unreadable = [&](const input_problem& p) { d.report(p); };
     handle.bad_hex = [&](const error& e) { d.report(e); };
