@@ -104,6 +104,14 @@ TEST_CASE("capture: read_capture hands out each TLS connection's streams, maps a
     bool mapped = true;
     for (std::size_t i = 0; i < a.s2c.size(); ++i) mapped = mapped && f[c.file_offset(tlswire::direction::s2c, i)] == a.s2c[i];
     CHECK(mapped);
+    CHECK(c.client_endpoint.port == 50000);
+    CHECK(c.server_endpoint.address.version == 6);
+    // A direction without bytes maps to the connection's first packet.
+    const bytes hello_only = pcap_of({{tcp_conversation(a.c2s, {}), v4_endpoints()}});
+    const auto one = tlswire::cli::read_capture(hello_only);
+    REQUIRE(one.connections.size() == 1);
+    CHECK(one.connections[0].s2c.empty());
+    CHECK(one.connections[0].file_offset(tlswire::direction::s2c, 0) == 24 + 16);
 }
 
 TEST_CASE("capture: decode of a pcap is the decode of each connection's streams, the connection named") {

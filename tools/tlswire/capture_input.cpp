@@ -48,7 +48,8 @@ std::string endpoint_text(const capture::endpoint& e) {
 
 std::size_t capture_connection::file_offset(direction d, std::size_t stream_offset) const noexcept {
     const auto* map = d == direction::c2s ? c2s_map : s2c_map;
-    return map ? capture::file_offset_in(*map, stream_offset) : stream_offset;
+    if (map == nullptr || map->empty()) return first_offset;
+    return capture::file_offset_in(*map, stream_offset);
 }
 
 capture_input read_capture(bytes_view file, const capture::reassembly_limits& limits) {
@@ -59,12 +60,15 @@ capture_input read_capture(bytes_view file, const capture::reassembly_limits& li
         capture_connection x;
         x.client = endpoint_text(c.client());
         x.server = endpoint_text(c.server());
+        x.client_endpoint = c.client();
+        x.server_endpoint = c.server();
         x.c2s = c.c2s().data();
         x.s2c = c.s2c().data();
         x.c2s_map = &c.c2s().chunks();
         x.s2c_map = &c.s2c().chunks();
         x.c2s_error = c.c2s().failure();
         x.s2c_error = c.s2c().failure();
+        x.first_offset = c.first_offset();
         in.connections.push_back(x);
     }
     return in;

@@ -29,6 +29,8 @@ namespace tlswire::cli {
 struct capture_connection {
     std::string client;  // endpoint_text of the client (the SYN's sender, or the ClientHello's)
     std::string server;
+    capture::endpoint client_endpoint{};  // the same as addresses and ports
+    capture::endpoint server_endpoint{};
     bytes_view c2s;      // the exact byte streams, as far as they are contiguous
     bytes_view s2c;
     const std::vector<capture::stream_chunk>* c2s_map = nullptr;  // stream offset -> file offset
@@ -37,8 +39,10 @@ struct capture_connection {
     // the offset is in the file), else ok.
     error c2s_error{};
     error s2c_error{};
+    std::size_t first_offset = 0;  // of the connection's first packet's data in the file
 
-    // file_offset(dir, stream_offset) — where a stream byte is in the file.
+    // file_offset(dir, stream_offset) — where a stream byte is in the file
+    // (a direction without bytes: the connection's first packet).
     [[nodiscard]] std::size_t file_offset(direction d, std::size_t stream_offset) const noexcept;
     [[nodiscard]] const error& stream_error(direction d) const noexcept {
         return d == direction::c2s ? c2s_error : s2c_error;

@@ -17,7 +17,9 @@
 //
 // Non-TLS connections are followed (so that the 4-tuple's state is right)
 // but their bytes are not kept once both directions (or the client's) have
-// shown that they are not TLS.
+// shown that they are not TLS. So TLS that starts after a plaintext
+// exchange (STARTTLS in SMTP, IMAP, ...) is not found: that needs the
+// application protocol, not TCP.
 #pragma once
 
 #include <array>
