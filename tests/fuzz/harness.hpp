@@ -6,7 +6,8 @@
 // Properties: nothing crashes or reads out of bounds (the sanitizers watch);
 // whatever parses re-serializes to exactly the bytes it came from; every
 // lazily decoded view (lists, extension blocks, certificate entries) can be
-// walked; the reassembler gives the same messages however the input is split.
+// walked; the reassembler gives the same messages however the input is split;
+// TCP reassembly of captures maps every stream byte back to the file.
 #pragma once
 
 #include <algorithm>
@@ -274,6 +275,35 @@ inline int capture(const std::uint8_t* data, std::size_t size) {
         },
         [&](const capture::secrets& s) { inside(s.data, s.offset); });
     require(e.offset <= size);
+    // Through TCP reassembly, with limits small enough for the fuzzer to
+    // cross: every delivered stream byte is the file's byte where the chunk
+    // map says, nothing stays held after finish, limits hold, every error
+    // offset lies in the file.
+    capture::reassembly_limits limits;
+    limits.max_out_of_order_bytes = 4096;
+    limits.max_out_of_order_segments = 32;
+    limits.max_stream_bytes = 1 << 16;
+    limits.max_total_out_of_order_bytes = 8192;
+    limits.max_total_stream_bytes = 1 << 17;
+    limits.max_connections = 16;
+    const capture::capture_contents got = capture::reassemble(file, limits);
+    require(got.file_error == e);
+    require(got.packet_problems.size() <= capture::capture_contents::max_problems);
+    require(got.packet_problem_count >= got.packet_problems.size());
+    for (const error& p : got.packet_problems) require(p.offset <= size);
+    require(got.tcp.connections().size() <= limits.max_connections);
+    require(got.tcp.failure().offset <= size);
+    for (const capture::tcp_connection& c : got.tcp.connections()) {
+        for (const capture::tcp_stream* f : {&c.c2s(), &c.s2c()}) {
+            require(f->buffered() == 0 && f->buffered_segments() == 0);
+            require(f->data().size() <= limits.max_stream_bytes && f->data().size() <= f->delivered());
+            require(f->failure().offset <= size);
+            for (std::size_t i = 0; i < f->data().size(); ++i) {
+                const std::size_t at = f->file_offset(i);
+                require(at < size && data[at] == f->data()[i]);
+            }
+        }
+    }
     return 0;
 }
 

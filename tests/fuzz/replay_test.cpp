@@ -181,6 +181,14 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
         pc::append(f, pc::simple_packet(pc::ethernet(0x0800, ip4), little));
         seeds.push_back(f);
     }
+    {  // a whole connection in small segments, reordered, for the reassembly
+        const pc::bytes ch{0x16, 0x03, 0x01, 0x00, 0x08, 0x01, 0x00, 0x00, 0x04, 0x03, 0x03, 0x00, 0x00};
+        auto pkts = pc::tcp_conversation(ch, pc::bytes(40, 0x17), 3, 0xfffffffeu);
+        std::swap(pkts[4], pkts[6]);
+        std::vector<pc::record> recs;
+        for (const auto& p : pkts) recs.push_back({0, 0, pc::ethernet_frame(p, pc::tcp_endpoints{}), 0});
+        seeds.push_back(pc::pcap_file(1, recs));
+    }
     std::mt19937 rng(0x706370);
     std::size_t runs = 0;
     for (const auto& seed : seeds) {
@@ -193,7 +201,7 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
         }
     }
     MESSAGE("capture replay runs: " << runs);
-    CHECK(runs == 5000);
+    CHECK(runs == 6000);
 }
 
 }  // namespace tests_fuzz_replay

@@ -20,6 +20,10 @@ a scenario that does not come out as intended is an error, not a vector.
 Some scenarios renegotiate after the first handshake (s_client's "R",
 s_server's "r"/"R" on stdin), and some have the relay re-cut the plaintext
 handshake records (relay.py --refragment / --coalesce); see the README.
+With TLSWIRE_CAPTURE_PCAP=1 it also writes <outdir>/<scenario>.pcap and
+.pcapng: the scenario's connections as the relay forwarded them, in
+synthesized Ethernet/IP/TCP packets (pcap_writer.py), the key log in the
+pcapng's Decryption Secrets Block.
 
 Safety and bounds: every address is 127.0.0.1; every peer runs under
 `timeout`; every wait has a deadline; all started processes are killed by
@@ -28,7 +32,7 @@ bind (it listens on all of them), so scenarios that need it run inside a
 private network namespace (`unshare -n`, loopback only); where that is not
 permitted they fail with exit status 77 ("skipped") and say why.
 
-Standard library only (plus relay.py next to this file).
+Standard library only (plus relay.py and pcap_writer.py next to this file).
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from dataclasses import dataclass, field
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import pcap_writer  # noqa: E402
 import relay as relay_mod  # noqa: E402
 
 LOOPBACK = "127.0.0.1"
@@ -1110,6 +1115,7 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
     server_cmdline = relative(scmd, tmp).replace(f"-p {port} ", "-p SERVER_PORT ")
 
     conns = []
+    relayed = []   # pcap_writer.Connection per connection (TLSWIRE_CAPTURE_PCAP=1)
     client_cmdlines = []
     sess = os.path.join(tmp, "session.pem")
     for i in range(sc.connections):
@@ -1173,6 +1179,9 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         if rt.is_alive():
             raise CaptureError("relay did not finish")
         c2s, s2c = bytes(rl.c2s), bytes(rl.s2c)
+        if rl.client_addr is not None:
+            relayed.append(pcap_writer.Connection(rl.client_addr, (LOOPBACK, rl.port), rl.events,
+                                                  rl.started, rl.ended))
         with open(os.path.join(tmp, f"client_out_{i}.txt"), "w") as f:
             f.write(client.output)       # for TLSWIRE_CAPTURE_KEEP=1 debugging
         kl = open(keylog).read() if os.path.exists(keylog) else ""
@@ -1269,6 +1278,11 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
     if ocsp:
         doc["files"]["ocsp_response_der_hex"] = open(ocsp, "rb").read().hex()
     os.makedirs(outdir, exist_ok=True)
+    if os.environ.get("TLSWIRE_CAPTURE_PCAP") == "1":
+        # The same connections as capture files (never committed: they are
+        # written for the interop check, next to the JSON).
+        pcap_writer.write_captures(os.path.join(outdir, sc.name), relayed,
+                                   "".join(c["keylog"] for c in conns))
     path = os.path.join(outdir, f"{sc.name}.json")
     with open(path + ".tmp", "w") as f:
         json.dump(doc, f, indent=1)

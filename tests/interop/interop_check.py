@@ -13,7 +13,13 @@ connection of the capture and checks that
     version is theirs (supported_versions for TLS 1.3, legacy_version before);
   - with the client's key log (`decode --keylog`), no record stays encrypted
     and the handshake messages, per direction, are all the ones the peers
-    reported, the encrypted ones included, each re-serialized byte for byte.
+    reported, the encrypted ones included, each re-serialized byte for byte;
+  - the same connections as a pcap (Ethernet/IPv4) and a pcapng (VLAN/IPv6,
+    retransmitted and reordered segments, the key log in a Decryption Secrets
+    Block), written by capture.py (pcap_writer.py): decoding them gives, per
+    connection, exactly the objects decoding the raw streams gives (with
+    "connection" added), without and with the key log; and when tshark is
+    installed, its reassembled streams (`-z follow,tcp,raw,N`) are the raw ones.
 Exit status: 0 pass, 1 fail, 77 skipped (a peer is not installed).
 
 usage: interop_check.py --tool PATH --scenario NAME --workdir DIR
@@ -21,6 +27,7 @@ usage: interop_check.py --tool PATH --scenario NAME --workdir DIR
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -101,6 +108,61 @@ def check_connection(tool, workdir, index, conn):
     return 0
 
 
+def decode_objects(tool, args):
+    run = subprocess.run([tool, "decode", "--roundtrip"] + args, capture_output=True, text=True, timeout=120)
+    return run.returncode, run.stderr, [json.loads(l) for l in run.stdout.splitlines() if l.strip()]
+
+
+def tshark_streams(path, n):
+    """tshark's reassembled stream N: (first node's bytes, second node's bytes)."""
+    run = subprocess.run(["tshark", "-r", path, "-q", "-z", f"follow,tcp,raw,{n}"],
+                         capture_output=True, text=True, timeout=120)
+    sides = [bytearray(), bytearray()]
+    body = run.stdout.split("Node 1:", 1)[-1].splitlines()[1:]
+    for line in body:
+        if line.startswith("="):
+            break
+        sides[1 if line.startswith("\t") else 0] += bytes.fromhex(line.strip())
+    return bytes(sides[0]), bytes(sides[1])
+
+
+def check_captures(tool, workdir, scenario, conns):
+    """The pcap and pcapng of the scenario decode as its raw streams do."""
+    base = os.path.join(workdir, scenario)
+    keylog = os.path.join(workdir, "all.keylog")
+    with open(keylog, "w") as f:
+        f.write("".join(c["keylog"] for c in conns))
+    want_plain, want_keys = [], []
+    for i in range(len(conns)):
+        c2s, s2c = (os.path.join(workdir, f"conn{i}.{d}.bin") for d in ("c2s", "s2c"))
+        want_plain += decode_objects(tool, ["--c2s", c2s, "--s2c", s2c])[2]
+        want_keys += decode_objects(tool, ["--keylog", keylog, "--c2s", c2s, "--s2c", s2c])[2]
+    runs = [("pcap", ".pcap", [], want_plain), ("pcap --keylog", ".pcap", ["--keylog", keylog], want_keys),
+            ("pcapng (its secrets block)", ".pcapng", [], want_keys)]
+    for name, ext, args, want in runs:
+        rc, err, got = decode_objects(tool, args + [base + ext])
+        if rc != 0 or err:
+            return fail(f"{name}: tlswire exited {rc}: {err}")
+        names = {json.dumps(o.get("connection"), sort_keys=True) for o in got}
+        if len(names) != len(conns) or any("connection" not in o for o in got):
+            return fail(f"{name}: {len(names)} connections named, the scenario has {len(conns)}")
+        stripped = [{k: v for k, v in o.items() if k != "connection"} for o in got]
+        if stripped != want:
+            diff = next(i for i, (a, b) in enumerate(zip(stripped + [None] * len(want), want + [None] * len(stripped)))
+                        if a != b)
+            return fail(f"{name}: object {diff} differs from the raw streams' decoding")
+        print(f"{name}: {len(got)} objects over {len(conns)} connections, as from the raw streams: ok")
+    if shutil.which("tshark") is None:
+        print("tshark not installed: its reading of the captures not compared")
+        return 0
+    for ext in (".pcap", ".pcapng"):
+        for i, c in enumerate(conns):
+            if tshark_streams(base + ext, i) != (bytes.fromhex(c["c2s"]), bytes.fromhex(c["s2c"])):
+                return fail(f"{scenario}{ext}: tshark's stream {i} differs from the relayed bytes")
+    print(f"tshark reassembles the {len(conns)} connections of the pcap and pcapng to the relayed bytes: ok")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tool", required=True)
@@ -109,7 +171,8 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.workdir, exist_ok=True)
     cap = subprocess.run([os.path.join(HERE, "capture.sh"), a.scenario, a.workdir],
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, TLSWIRE_CAPTURE_PCAP="1"))
     if cap.returncode == 77:
         print("skipped:", cap.stdout, cap.stderr)
         return 77
@@ -120,6 +183,8 @@ def main():
     status = 0
     for i, conn in enumerate(capture["connections"]):
         status |= check_connection(a.tool, a.workdir, i, conn)
+    if status == 0:
+        status |= check_captures(a.tool, a.workdir, a.scenario, capture["connections"])
     return status
 
 

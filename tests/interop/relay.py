@@ -202,6 +202,12 @@ class Relay:
         self.timeout = timeout
         self.c2s = bytearray()
         self.s2c = bytearray()
+        # What was forwarded, when, for pcap_writer.py: (unix time, "c2s" |
+        # "s2c", bytes), and the client's address and the times the
+        # connection began and ended.
+        self.events: list[tuple[float, str, bytes]] = []
+        self.client_addr: tuple[str, int] | None = None
+        self.started = self.ended = 0.0
         self.reason = "not run"
         self.shapers = {d: HandshakeShaper(refragment, coalesce) for d in ("c2s", "s2c")}
         # Kept: the listener is closed as soon as the one client is accepted.
@@ -213,7 +219,8 @@ class Relay:
         try:
             self.listener.settimeout(max(0.01, deadline - time.monotonic()))
             try:
-                client, _ = self.listener.accept()
+                client, self.client_addr = self.listener.accept()
+                self.started = time.time()
             except socket.timeout:
                 self.reason = "timeout waiting for client"
                 return self.reason
@@ -232,6 +239,7 @@ class Relay:
                 # Forward small TLS records promptly instead of batching.
                 s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self.reason = self._pump(client, server, deadline)
+            self.ended = time.time()
             return self.reason
         finally:
             for s in (client, server):
@@ -265,6 +273,7 @@ class Relay:
                 now = time.monotonic()
                 for name, d in dirs.items():
                     out = self.shapers[name].idle(now)
+                    self._record(name, out)
                     d[2] += out
                     d[3] += out
                 for key, mask in events:
@@ -280,6 +289,7 @@ class Relay:
                         if not chunk:
                             dirs[name][4] = True
                             out = self.shapers[name].eof()
+                            self._record(name, out)
                             rec += out
                             pending += out
                             if not pending:
@@ -287,6 +297,7 @@ class Relay:
                         else:
                             # Record what is forwarded: that is what the peer gets.
                             out = self.shapers[name].feed(chunk, time.monotonic())
+                            self._record(name, out)
                             rec += out
                             pending += out
                 flushed = self._flush(dirs, deadline)
@@ -322,6 +333,10 @@ class Relay:
             if eof:
                 self._half_close(dst)
         return "ok"
+
+    def _record(self, name: str, data: bytes) -> None:
+        if data:
+            self.events.append((time.time(), name, bytes(data)))
 
     @staticmethod
     def _half_close(sock: socket.socket) -> None:

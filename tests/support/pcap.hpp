@@ -163,4 +163,57 @@ inline bytes decryption_secrets(std::uint32_t type, const std::string& text, boo
     return block(0x0a, body, little);
 }
 
+// A TCP conversation to put in a capture: segments of one connection, each
+// from the client or the server.
+struct tcp_packet {
+    bool from_client = true;
+    std::uint32_t seq = 0;
+    std::uint8_t flags = 0;
+    bytes payload;
+};
+
+// tcp_conversation — SYN, SYN-ACK, ACK, the client's bytes in segments of at
+// most `mss`, then the server's, then FIN each way: in order, as a capture
+// taken on a quiet path has them.
+inline std::vector<tcp_packet> tcp_conversation(const bytes& c2s, const bytes& s2c, std::size_t mss = 1460,
+                                                std::uint32_t client_isn = 1000, std::uint32_t server_isn = 5000) {
+    constexpr std::uint8_t fin = 0x01, syn = 0x02, psh = 0x08, ack = 0x10;
+    std::vector<tcp_packet> out;
+    out.push_back({true, client_isn, syn, {}});
+    out.push_back({false, server_isn, static_cast<std::uint8_t>(syn | ack), {}});
+    out.push_back({true, client_isn + 1, ack, {}});
+    auto data = [&](bool client, const bytes& b, std::uint32_t first) {
+        for (std::size_t at = 0; at < b.size(); at += mss) {
+            const std::size_t n = b.size() - at < mss ? b.size() - at : mss;
+            out.push_back({client, static_cast<std::uint32_t>(first + at), static_cast<std::uint8_t>(psh | ack),
+                           bytes(b.begin() + static_cast<std::ptrdiff_t>(at),
+                                 b.begin() + static_cast<std::ptrdiff_t>(at + n))});
+        }
+    };
+    data(true, c2s, client_isn + 1);
+    data(false, s2c, server_isn + 1);
+    out.push_back({true, static_cast<std::uint32_t>(client_isn + 1 + c2s.size()), static_cast<std::uint8_t>(fin | ack), {}});
+    out.push_back({false, static_cast<std::uint32_t>(server_isn + 1 + s2c.size()), static_cast<std::uint8_t>(fin | ack), {}});
+    return out;
+}
+
+// The endpoints of a conversation.
+struct tcp_endpoints {
+    bytes client_address{10, 0, 0, 1};
+    bytes server_address{10, 0, 0, 2};
+    std::uint16_t client_port = 40000;
+    std::uint16_t server_port = 443;
+};
+
+// ethernet_frame — a conversation's packet in Ethernet, IPv4 or IPv6 (by the
+// address length).
+inline bytes ethernet_frame(const tcp_packet& p, const tcp_endpoints& e) {
+    const bytes& src = p.from_client ? e.client_address : e.server_address;
+    const bytes& dst = p.from_client ? e.server_address : e.client_address;
+    const bytes seg = tcp(p.from_client ? e.client_port : e.server_port,
+                          p.from_client ? e.server_port : e.client_port, p.seq, p.flags, p.payload);
+    if (src.size() == 16) return ethernet(0x86dd, ipv6(src, dst, 6, seg));
+    return ethernet(0x0800, ipv4(src, dst, 6, seg));
+}
+
 }  // namespace test_support::pcap

@@ -29,11 +29,31 @@ constexpr std::string_view decode_help = R"(usage: tlswire decode [--hex] [--ver
                       [--cipher-suite NAME|0xHHHH] [--roundtrip] [--text] [FILE...]
        tlswire decode --c2s FILE --s2c FILE [--keylog FILE] [--application-data]
                       [--hex] [--roundtrip] [--text]
+       tlswire decode [--keylog FILE] [--application-data] [--hex] [--roundtrip]
+                      [--text] CAPTURE...
 
 Decode each FILE (standard input when there is none, or for "-"): a stream of
 TLS records, or a stream of bare handshake messages (detected: a record starts
 with a content type 20-24 and a 3.x version). With --hex the input is hex text
 and whitespace is ignored.
+
+A FILE that is a pcap or pcapng capture (detected by its magic) is read as
+packets: Ethernet (VLAN tags too), Linux cooked v1/v2, raw IP, BSD loopback;
+IPv4 and IPv6; each TCP connection's two byte streams rebuilt from its
+segments (reordered, retransmitted and overlapping ones too; on conflicting
+overlaps the first copy wins). Every connection whose traffic starts like TLS,
+on any port, is decoded as --c2s/--s2c decode its streams, each object
+starting with "connection": {"client": "ADDR:PORT", "server": "ADDR:PORT"}
+(IPv6 as "[ADDR]:PORT"; the client sent the SYN, or the ClientHello).
+A pcapng's Decryption Secrets Blocks (TLS key log) are used as a key log, with
+--keylog's lines. Error offsets are the capture file's; the stream's own is
+"stream_offset". A direction with a hole in the capture decodes up to the hole
+and then prints {"connection", "dir", "error": {"code": "truncated", "offset",
+"where": "TCP stream gap ..."}}; a capture file that ends in the middle of a
+block prints its connections and then {"error": {...}}; exit 1. Packets that
+cannot be read are named on standard error and skipped. --version and
+--cipher-suite do not apply to captures, --keylog and --application-data only
+to captures and --c2s/--s2c (exit 2 otherwise).
 
 Output: JSON Lines, one object per handshake message with "type" (RFC name),
 "length", "hex" (the whole message) and "body" (every field by its RFC name,
@@ -64,29 +84,32 @@ options:
                          handshake order, each object with "dir": "c2s"|"s2c",
                          version and cipher suite taken from the hellos
   --keylog FILE          an SSLKEYLOGFILE (RFC 9850) with the connection's
-                         secrets (with --c2s/--s2c); malformed lines are named
-                         on standard error and skipped
-  --application-data     with --keylog: decrypted application data's bytes too
+                         secrets (with --c2s/--s2c or captures); malformed
+                         lines are named on standard error and skipped
+  --application-data     with a key log: decrypted application data's bytes too
                          ("hex")
 )";
 
-constexpr std::string_view fingerprint_help = R"(usage: tlswire fingerprint [--hex] [--quic | --dtls] [FILE...]
+constexpr std::string_view fingerprint_help = R"(usage: tlswire fingerprint [--hex] [--quic | --dtls] [FILE... | CAPTURE...]
        tlswire fingerprint --c2s FILE --s2c FILE [--hex] [--quic | --dtls]
 
 The TLS fingerprints of every ClientHello and ServerHello in the inputs: JA3
 and JA3S (salesforce/ja3), JA4 with its raw (_r), original-order (_o) and raw
 original-order (_ro) forms (FoxIO's JA4.md). The inputs are those of decode:
 each FILE (standard input when there is none, or for "-") a stream of TLS
-records or of bare handshake messages, or with --c2s/--s2c both directions of
-one connection. A ClientHello split over several records is fingerprinted
-whole; after a HelloRetryRequest the second ClientHello has its own line.
+records or of bare handshake messages, or a pcap/pcapng capture (each TLS
+connection in it, as decode reads captures), or with --c2s/--s2c both
+directions of one connection. A ClientHello split over several records is
+fingerprinted whole; after a HelloRetryRequest the second ClientHello has its
+own line.
 
 Output: JSON Lines, one object per hello, in the order sent:
   {"dir"?, "type": "client_hello", "ja3", "ja3_string", "ja4", "ja4_r",
    "ja4_o", "ja4_ro"}
   {"dir"?, "type": "server_hello" | "hello_retry_request", "ja3s",
    "ja3s_string"}
-("dir": "c2s"|"s2c" with --c2s/--s2c). Other messages and records print
+("dir": "c2s"|"s2c" with --c2s/--s2c and captures; from a capture each object
+starts with "connection": {"client", "server"}). Other messages and records print
 nothing; an SSL 2.0-compatible ClientHello has no fingerprint here. Errors are
 those of decode: {"error": {"code", "offset", "where"}} for an input that
 fails to parse (the hellos before it are printed), {"error": {"code":

@@ -10,6 +10,7 @@
 #include <ostream>
 #include <system_error>
 
+#include "capture_input.hpp"
 #include "cli.hpp"
 #include "tlswire/messages/record.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
@@ -176,7 +177,8 @@ int read_inputs(std::string_view subcommand, const inputs& what, bool hex, std::
             status = exit_failure;
             continue;
         }
-        handle.stream(bytes);
+        if (handle.capture && is_capture(bytes)) handle.capture(f, bytes);
+        else handle.stream(bytes);
     }
     return status;
 }

@@ -79,8 +79,9 @@ void print_input_problem(print::sink& s, const input_problem& p);
 void print_error_object(print::sink& s, const error& e, std::optional<direction> dir = std::nullopt);
 
 // inputs — what `decode` and `fingerprint` read: FILE... (each one side's
-// stream; none, or "-", is standard input), or --c2s FILE --s2c FILE (the two
-// directions of one connection).
+// stream, or a pcap/pcapng capture of any number of connections; none, or
+// "-", is standard input), or --c2s FILE --s2c FILE (the two directions of
+// one connection).
 struct inputs {
     std::vector<std::string> files;
     std::optional<std::pair<std::string, std::string>> connection;  // c2s, s2c
@@ -98,6 +99,9 @@ stream_options stream_options_for(bytes_view in);
 // input_handlers — what read_inputs does with what it reads.
 struct input_handlers {
     std::function<void(bytes_view)> stream;                    // one FILE's bytes
+    // A FILE that is a pcap or pcapng capture (by its magic; capture_input.hpp),
+    // with the name it was given. Unset: captures go to `stream` like any file.
+    std::function<void(const std::string&, bytes_view)> capture;
     std::function<void(bytes_view, bytes_view)> connection;    // --c2s, --s2c
     std::function<void(const input_problem&)> unreadable;      // a file that cannot be read
     std::function<void(const error&)> bad_hex;                 // --hex input that is not hex

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "capture_input.hpp"
 #include "cli.hpp"
 #include "common.hpp"
 #include "subcommands.hpp"
@@ -76,9 +77,54 @@ public:
     // Both directions of one connection, through the connection decoder
     // (one type with keys or without, so that it is compiled once).
     void decode_connection(bytes_view c2s, bytes_view s2c) {
-        decryption::connection_keys<backend> keys(cfg_.keylog ? std::string_view(*cfg_.keylog) : std::string_view());
+        decode_connection(c2s, s2c, cfg_.keylog ? std::optional<std::string_view>(*cfg_.keylog) : std::nullopt);
+    }
+
+    // A pcap/pcapng capture: every TLS connection in it, as --c2s/--s2c
+    // would decode its two streams, each object naming the connection; the
+    // key log is --keylog's lines and the capture's own (pcapng Decryption
+    // Secrets Blocks). Error offsets are absolute in the file.
+    void decode_capture(const std::string& path, bytes_view file, std::ostream& err) {
+        const capture_input cap = read_capture(file);
+        std::string keylog = cfg_.keylog.value_or(std::string());
+        if (!cap.key_log().empty()) {
+            keylog::parse(
+                cap.key_log(), [](const keylog::entry&) {},
+                [&](const keylog::line_error& e) {
+                    err << "tlswire decode: " << path << ": decryption secrets line " << e.line << ": "
+                        << to_string(e.error.code) << " in " << e.error.where << "\n";
+                });
+            keylog += cap.key_log();
+        }
+        const bool have_keys = cfg_.keylog || !cap.key_log().empty();
+        for (const capture_connection& c : cap.connections) {
+            connection_ = &c;
+            decode_connection(c.c2s, c.s2c, have_keys ? std::optional<std::string_view>(keylog) : std::nullopt);
+            // A direction cut short by the capture (a hole, a limit): say where.
+            for (const direction d : {direction::c2s, direction::s2c})
+                if (c.stream_error(d)) report_absolute(c.stream_error(d), d, std::nullopt);
+            connection_ = nullptr;
+        }
+        if (cap.connections.empty())
+            err << "tlswire decode: " << path << ": no TLS connection among the capture's " << cap.tcp_connections
+                << " TCP connections\n";
+        if (cap.contents.packet_problem_count != 0) {
+            for (const error& e : cap.contents.packet_problems)
+                err << "tlswire decode: " << path << ": packet skipped at offset " << e.offset << ": "
+                    << to_string(e.code) << " in " << e.where << "\n";
+            if (cap.contents.packet_problem_count > cap.contents.packet_problems.size())
+                err << "tlswire decode: " << path << ": "
+                    << cap.contents.packet_problem_count - cap.contents.packet_problems.size()
+                    << " more packets skipped\n";
+        }
+        if (const error e = cap.failure()) report(e);
+    }
+
+private:
+    void decode_connection(bytes_view c2s, bytes_view s2c, std::optional<std::string_view> keylog) {
+        decryption::connection_keys<backend> keys(keylog.value_or(std::string_view()));
         decryption::connection_decoder<backend> dec(strictness::strict);
-        if (cfg_.keylog) dec.use_keys(keys);
+        if (keylog) dec.use_keys(keys);
         bool stopped = false;
         const result<void> r = dec.decode(c2s, s2c, [&](const connection_event& ev) {
             if (!stopped && !print_event(ev, ev.dir)) stopped = true;
@@ -86,8 +132,17 @@ public:
         if (!r && !stopped) report(r.err(), dec.failed_direction());
     }
 
+public:
     // report — an error object ({"dir"?, "error": {...}}); the status becomes 1.
+    // In a capture's connection the offset becomes the file's and the
+    // stream's own is kept as "stream_offset".
     void report(const error& e, std::optional<direction> dir = std::nullopt) {
+        if (connection_ && dir) {
+            error in_file = e;
+            in_file.offset = connection_->file_offset(*dir, e.offset);
+            report_absolute(in_file, *dir, e.offset);
+            return;
+        }
         print_error_object(*sink_, e, dir);
         flush();
         status_ = exit_failure;
@@ -101,8 +156,35 @@ public:
     }
 
 private:
+    // report_absolute — an error whose offset is already the file's.
+    void report_absolute(const error& e, direction dir, std::optional<std::size_t> stream_offset) {
+        begin(dir);
+        sink_->key("error");
+        print::print_error_value(*sink_, e);
+        if (stream_offset) {
+            sink_->key("stream_offset");
+            sink_->number(*stream_offset);
+        }
+        end();
+        status_ = exit_failure;
+    }
+
+    // absolute — a stream offset as the file's, in a capture.
+    std::size_t absolute(std::size_t offset, std::optional<direction> dir) const {
+        return connection_ && dir ? connection_->file_offset(*dir, offset) : offset;
+    }
+
     void begin(std::optional<direction> dir) {
         sink_->begin_object();
+        if (connection_) {
+            sink_->key("connection");
+            sink_->begin_object();
+            sink_->key("client");
+            sink_->string(connection_->client);
+            sink_->key("server");
+            sink_->string(connection_->server);
+            sink_->end_object();
+        }
         if (dir) {
             sink_->key("dir");
             sink_->string(to_string(*dir));
@@ -224,7 +306,7 @@ private:
         sink_->key("type");
         sink_->string(type);
         sink_->key("offset");
-        sink_->number(offset);
+        sink_->number(absolute(offset, dir));
         sink_->key("first_difference");
         sink_->number(first);
         sink_->key("original");
@@ -245,6 +327,7 @@ private:
     const hooks& hooks_;
     std::ostream& out_;
     std::unique_ptr<print::sink> sink_;
+    const capture_connection* connection_ = nullptr;  // the capture's connection being decoded
     int status_ = exit_ok;
 };
 
@@ -297,9 +380,10 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
     if (!parse_inputs(o, what, problem)) return usage(err, "decode", problem);
     if (what.connection && (cfg.version || cfg.cipher_suite))
         return usage(err, "decode", "--c2s/--s2c take the context from the hellos: no --version/--cipher-suite");
-    if (o.has("keylog") && !what.connection)
-        return usage(err, "decode", "--keylog needs both directions of the connection: --c2s and --s2c");
-    if (cfg.application_data && !o.has("keylog")) return usage(err, "decode", "--application-data needs --keylog");
+    // --keylog and --application-data need both directions: --c2s/--s2c, or
+    // captures (checked when a FILE turns out to be one).
+    if (cfg.application_data && what.connection && !o.has("keylog"))
+        return usage(err, "decode", "--application-data needs --keylog");
     if (const auto* k = o.value("keylog")) {
         std::vector<std::uint8_t> text;
         input_problem p;
@@ -320,11 +404,30 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
 
     decoder d(cfg, h, out);
     input_handlers handle;
-    handle.stream = [&](bytes_view bytes) { d.decode_stream(bytes); };
+    bool misused = false;  // an option that does not apply to a FILE's kind: exit 2
+    handle.stream = [&](bytes_view bytes) {
+        if (o.has("keylog") || cfg.application_data) {
+            misused = true;
+            usage(err, "decode", "--keylog and --application-data need both directions: --c2s and --s2c, "
+                                 "or a pcap/pcapng capture");
+            return;
+        }
+        d.decode_stream(bytes);
+    };
+    handle.capture = [&](const std::string& path, bytes_view bytes) {
+        if (cfg.version || cfg.cipher_suite) {
+            misused = true;
+            usage(err, "decode", path + " is a capture: its connections take the context from the hellos, "
+                                        "no --version/--cipher-suite");
+            return;
+        }
+        d.decode_capture(path, bytes, err);
+    };
     handle.connection = [&](bytes_view c2s, bytes_view s2c) { d.decode_connection(c2s, s2c); };
     handle.unreadable = [&](const input_problem& p) { d.report(p); };
     handle.bad_hex = [&](const error& e) { d.report(e); };
     const int read_status = read_inputs("decode", what, cfg.hex, in, err, handle);
+    if (misused) return exit_usage;
     return d.status() != exit_ok ? d.status() : read_status;
 }
 

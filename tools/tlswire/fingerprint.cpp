@@ -8,12 +8,14 @@
 #include <ostream>
 #include <string>
 
+#include "capture_input.hpp"
 #include "cli.hpp"
 #include "common.hpp"
 #include "subcommands.hpp"
 #include "tlswire/fingerprint.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print/json.hpp"
+#include "tlswire/print/message.hpp"
 
 namespace tlswire::cli {
 namespace {
@@ -38,7 +40,30 @@ public:
         if (!r) report(r.err(), dec.failed_direction());
     }
 
+    // A pcap/pcapng capture: every TLS connection in it, each object naming
+    // the connection; error offsets are the file's (as decode prints them).
+    void capture(const std::string& path, bytes_view file, std::ostream& err) {
+        const capture_input cap = read_capture(file);
+        for (const capture_connection& c : cap.connections) {
+            connection_ = &c;
+            connection(c.c2s, c.s2c);
+            for (const direction d : {direction::c2s, direction::s2c})
+                if (c.stream_error(d)) report_in_file(c.stream_error(d), d, std::nullopt);
+            connection_ = nullptr;
+        }
+        if (cap.connections.empty())
+            err << "tlswire fingerprint: " << path << ": no TLS connection among the capture's "
+                << cap.tcp_connections << " TCP connections\n";
+        if (const error e = cap.failure()) report(e);
+    }
+
     void report(const error& e, std::optional<direction> dir = std::nullopt) {
+        if (connection_ && dir) {
+            error in_file = e;
+            in_file.offset = connection_->file_offset(*dir, e.offset);
+            report_in_file(in_file, *dir, e.offset);
+            return;
+        }
         print_error_object(sink_, e, dir);
         flush();
         status_ = exit_failure;
@@ -52,12 +77,36 @@ public:
 private:
     void flush() { out_ << sink_.take() << std::flush; }
 
-    void begin(const handshake_message& m, std::optional<direction> dir) {
+    void open(std::optional<direction> dir) {
         sink_.begin_object();
+        if (connection_) {
+            sink_.key("connection");
+            sink_.begin_object();
+            field("client", connection_->client);
+            field("server", connection_->server);
+            sink_.end_object();
+        }
         if (dir) {
             sink_.key("dir");
             sink_.string(to_string(*dir));
         }
+    }
+
+    void report_in_file(const error& e, direction dir, std::optional<std::size_t> stream_offset) {
+        open(dir);
+        sink_.key("error");
+        print::print_error_value(sink_, e);
+        if (stream_offset) {
+            sink_.key("stream_offset");
+            sink_.number(*stream_offset);
+        }
+        sink_.end_object();
+        flush();
+        status_ = exit_failure;
+    }
+
+    void begin(const handshake_message& m, std::optional<direction> dir) {
+        open(dir);
         sink_.key("type");
         sink_.string(name_of(m));
     }
@@ -107,6 +156,7 @@ private:
     ja4_transport transport_;
     std::ostream& out_;
     print::json_sink sink_;
+    const capture_connection* connection_ = nullptr;  // the capture's connection being read
     int status_ = exit_ok;
 };
 
@@ -130,6 +180,7 @@ int fingerprint_command(std::span<const std::string_view> args, std::istream& in
     input_handlers handle;
     handle.stream = [&](bytes_view bytes) { f.stream(bytes); };
     handle.connection = [&](bytes_view c2s, bytes_view s2c) { f.connection(c2s, s2c); };
+    handle.capture = [&](const std::string& path, bytes_view bytes) { f.capture(path, bytes, err); };
     handle.unreadable = [&](const input_problem& p) { f.report(p); };
     handle.bad_hex = [&](const error& e) { f.report(e); };
     const int read_status = read_inputs("fingerprint", what, o.has("hex"), in, err, handle);

@@ -1,0 +1,77 @@
+// tools/tlswire/capture_input.cpp — see capture_input.hpp.
+#include "capture_input.hpp"
+
+#include <cstdio>
+
+namespace tlswire::cli {
+
+bool is_capture(bytes_view file) noexcept { return capture::detect(file) != capture::file_format::unknown; }
+
+std::string endpoint_text(const capture::endpoint& e) {
+    const auto& b = e.address.bytes;
+    std::string s;
+    char buf[8];
+    if (e.address.version == 4) {
+        for (int i = 0; i < 4; ++i) {
+            std::snprintf(buf, sizeof buf, i ? ".%u" : "%u", static_cast<unsigned>(b[static_cast<std::size_t>(i)]));
+            s += buf;
+        }
+        return s + ":" + std::to_string(e.port);
+    }
+    // RFC 5952 §4: lower-case hex, no leading zeros, the longest run (of at
+    // least two) of zero groups as "::", the first such run on a tie.
+    unsigned g[8];
+    for (std::size_t i = 0; i < 8; ++i) g[i] = (unsigned{b[2 * i]} << 8) | b[2 * i + 1];
+    int best = -1, best_len = 0;
+    for (int i = 0; i < 8;) {
+        int j = i;
+        while (j < 8 && g[j] == 0) ++j;
+        if (j - i > best_len && j - i >= 2) {
+            best = i;
+            best_len = j - i;
+        }
+        i = j == i ? i + 1 : j;
+    }
+    s = "[";
+    for (int i = 0; i < 8; ++i) {
+        if (i == best) {
+            s += "::";
+            i += best_len - 1;
+            continue;
+        }
+        if (i != 0 && i != best + best_len) s += ':';
+        std::snprintf(buf, sizeof buf, "%x", g[i]);
+        s += buf;
+    }
+    return s + "]:" + std::to_string(e.port);
+}
+
+std::size_t capture_connection::file_offset(direction d, std::size_t stream_offset) const noexcept {
+    const auto* map = d == direction::c2s ? c2s_map : s2c_map;
+    if (map == nullptr || map->empty()) return first_offset;
+    return capture::file_offset_in(*map, stream_offset);
+}
+
+capture_input read_capture(bytes_view file, const capture::reassembly_limits& limits) {
+    capture_input in{capture::reassemble(file, limits), {}, 0};
+    in.tcp_connections = in.contents.tcp.connections().size();
+    for (const capture::tcp_connection& c : in.contents.tcp.connections()) {
+        if (!c.tls()) continue;
+        capture_connection x;
+        x.client = endpoint_text(c.client());
+        x.server = endpoint_text(c.server());
+        x.client_endpoint = c.client();
+        x.server_endpoint = c.server();
+        x.c2s = c.c2s().data();
+        x.s2c = c.s2c().data();
+        x.c2s_map = &c.c2s().chunks();
+        x.s2c_map = &c.s2c().chunks();
+        x.c2s_error = c.c2s().failure();
+        x.s2c_error = c.s2c().failure();
+        x.first_offset = c.first_offset();
+        in.connections.push_back(x);
+    }
+    return in;
+}
+
+}  // namespace tlswire::cli
