@@ -33,7 +33,7 @@ const bytes client_hello_record{0x16, 0x03, 0x01, 0x00, 0x05, 0x01, 0x00, 0x00, 
 const bytes server_hello_record{0x16, 0x03, 0x03, 0x00, 0x05, 0x02, 0x00, 0x00, 0x01, 0x00};
 
 bytes pcap_of(const std::vector<tcp_packet>& pkts, const tcp_endpoints& e) {
-    std::vector<record> recs;
+    std::vector<test_support::pcap::record> recs;
     for (const auto& p : pkts) recs.push_back({0, 0, ethernet_frame(p, e), 0});
     return pcap_file(1, recs);
 }
@@ -46,7 +46,7 @@ TEST_CASE("connections: roles from the SYN, several connections, IPv4 and IPv6, 
     v6.server_address = bytes(16, 0);
     v6.server_address[15] = 2;
     v6.server_port = 8443;  // not 443: TLS is found by content
-    std::vector<record> recs;
+    std::vector<test_support::pcap::record> recs;
     const auto a = tcp_conversation(client_hello_record, server_hello_record);
     const auto b = tcp_conversation(client_hello_record, server_hello_record, 3, 0xfffffff0u, 7);
     // Interleave the two connections' packets.
@@ -126,7 +126,7 @@ TEST_CASE("connections: a non-TLS connection is followed but its bytes are not k
 TEST_CASE("connections: the number of connections is bounded") {
     capture::reassembly_limits l;
     l.max_connections = 3;
-    std::vector<record> recs;
+    std::vector<test_support::pcap::record> recs;
     for (std::uint16_t port = 1; port <= 5; ++port) {
         tcp_endpoints e;
         e.client_port = port;
@@ -140,7 +140,7 @@ TEST_CASE("connections: the number of connections is bounded") {
 TEST_CASE("connections: the total of out-of-order bytes is bounded over all connections") {
     capture::reassembly_limits l;
     l.max_total_out_of_order_bytes = 2500;
-    std::vector<record> recs;
+    std::vector<test_support::pcap::record> recs;
     for (std::uint16_t port = 1; port <= 3; ++port) {
         tcp_endpoints e;
         e.client_port = port;
@@ -261,10 +261,10 @@ TEST_CASE("connections: truncated files and bogus lengths never crash and name w
         }
     }
     SUBCASE("a packet cut by the snapshot length is a hole in its direction") {
-        std::vector<record> recs;
+        std::vector<test_support::pcap::record> recs;
         const auto pkts = tcp_conversation(s.c2s, s.s2c, 200);
         for (std::size_t i = 0; i < pkts.size(); ++i) {
-            record r{0, 0, ethernet_frame(pkts[i], e), 0};
+            test_support::pcap::record r{0, 0, ethernet_frame(pkts[i], e), 0};
             if (i == 4) {  // the client's second data segment
                 r.original_length = static_cast<std::uint32_t>(r.data.size());
                 r.data.resize(60);

@@ -3,10 +3,18 @@
 // every capture split at several points, and over seeded random mutations of
 // each (bit flips, byte changes, truncations, insertions). The sanitizer
 // build watches for out-of-bounds reads and undefined behaviour.
+//
+// The unmutated inputs are the libFuzzer targets' seed corpora: with
+// TLSWIRE_FUZZ_CORPUS=DIR in the environment, each is also written to
+// DIR/<target>/ (tests/fuzz/smoke.sh does that before it runs the targets).
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <string>
 
 #include "../support/corpus.hpp"
 #include "../support/pcap.hpp"
@@ -15,6 +23,19 @@
 namespace tests_fuzz_replay {
 
 namespace {
+
+// seed(target, input) — with TLSWIRE_FUZZ_CORPUS set, `input` becomes a file
+// of that target's seed corpus (named by its position, so a rerun overwrites).
+void seed(const char* target, const std::vector<std::uint8_t>& input) {
+    const char* dir = std::getenv("TLSWIRE_FUZZ_CORPUS");
+    if (dir == nullptr || *dir == '\0') return;
+    static std::size_t written = 0;
+    const std::filesystem::path d = std::filesystem::path(dir) / target;
+    std::filesystem::create_directories(d);
+    std::ofstream out(d / ("seed-" + std::to_string(written++)), std::ios::binary);
+    out.write(reinterpret_cast<const char*>(input.data()), static_cast<std::streamsize>(input.size()));
+    REQUIRE(out.good());
+}
 
 std::vector<std::uint8_t> mutate(std::vector<std::uint8_t> in, std::mt19937& rng) {
     if (in.empty()) return in;
@@ -53,6 +74,9 @@ TEST_CASE("fuzz replay: handshake and sslv2 properties over vectors and their mu
             std::vector<std::uint8_t> input{static_cast<std::uint8_t>(selector)};
             input.insert(input.end(), m.bytes.begin(), m.bytes.end());
             fuzz::handshake(input.data(), input.size());
+            seed("handshake", input);
+            seed("reassembly", input);
+            if (selector == 0) seed("sslv2", m.bytes);
             for (int i = 0; i < 20; ++i) {
                 const auto mutated = mutate(input, rng);
                 fuzz::handshake(mutated.data(), mutated.size());
@@ -74,6 +98,7 @@ TEST_CASE("fuzz replay: connection property over captures and their mutations") 
         for (const auto& conn : capture.at("connections")) {
             const auto input = connection_input(conn);
             fuzz::connection(input.data(), input.size());
+            seed("connection", input);
             for (int i = 0; i < 30; ++i) {
                 auto mutated = input;
                 for (int k = 0; k < 3; ++k) mutated = mutate(mutated, rng);
@@ -100,6 +125,7 @@ TEST_CASE("fuzz replay: decrypt property over captures with their key logs, and 
             const auto rest = connection_input(conn);
             input.insert(input.end(), rest.begin(), rest.end());
             fuzz::decrypt(input.data(), input.size());
+            seed("decrypt", input);
             for (int i = 0; i < 10; ++i) {
                 auto mutated = input;
                 for (int k = 0; k < 2; ++k) mutated = mutate(mutated, rng);
@@ -124,6 +150,7 @@ TEST_CASE("fuzz replay: stream property over each side of every capture, every m
                     std::vector<std::uint8_t> input{mode};
                     input.insert(input.end(), side.begin(), side.end());
                     fuzz::stream(input.data(), input.size());
+                    if (mode % 8 == 0) seed("stream", input);
                     auto mutated = mutate(input, rng);
                     mutated[0] = mode;
                     fuzz::stream(mutated.data(), mutated.size());
@@ -149,12 +176,20 @@ TEST_CASE("fuzz replay: keylog property over a key log of every label and its mu
     tlswire::keylog::parse(log, [&](const tlswire::keylog::entry&) { ++seed_entries; },
                            [](const tlswire::keylog::line_error&) { FAIL("the seed is well-formed"); });
     CHECK(seed_entries == 11);
-    const std::vector<std::uint8_t> seed(log.begin(), log.end());
-    fuzz::keylog(seed.data(), seed.size());
+    const std::vector<std::uint8_t> log_bytes(log.begin(), log.end());
+    fuzz::keylog(log_bytes.data(), log_bytes.size());
+    seed("keylog", log_bytes);
+    for (const auto& file : test_support::vector_files("captures")) {
+        const auto capture = test_support::load_json(file);
+        for (const auto& conn : capture.at("connections")) {
+            const std::string text = conn.at("keylog");
+            seed("keylog", std::vector<std::uint8_t>(text.begin(), text.end()));
+        }
+    }
     std::mt19937 rng(0x6b6579);
     std::size_t runs = 0;
     for (int i = 0; i < 3000; ++i) {
-        auto mutated = seed;
+        auto mutated = log_bytes;
         for (int k = 0, n = 1 + static_cast<int>(rng() % 4); k < n; ++k) mutated = mutate(mutated, rng);
         fuzz::keylog(mutated.data(), mutated.size());
         ++runs;
@@ -191,10 +226,11 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
     }
     std::mt19937 rng(0x706370);
     std::size_t runs = 0;
-    for (const auto& seed : seeds) {
-        fuzz::capture(seed.data(), seed.size());
+    for (const auto& file : seeds) {
+        fuzz::capture(file.data(), file.size());
+        seed("capture", file);
         for (int i = 0; i < 1000; ++i) {
-            auto mutated = seed;
+            auto mutated = file;
             for (int k = 0, n = 1 + static_cast<int>(rng() % 3); k < n; ++k) mutated = mutate(mutated, rng);
             fuzz::capture(mutated.data(), mutated.size());
             ++runs;

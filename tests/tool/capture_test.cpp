@@ -46,7 +46,7 @@ tcp_endpoints v6_endpoints() {
 
 // A pcap of the given connections, one after the other.
 bytes pcap_of(const std::vector<std::pair<std::vector<tcp_packet>, tcp_endpoints>>& conns) {
-    std::vector<record> recs;
+    std::vector<test_support::pcap::record> recs;
     for (const auto& [pkts, e] : conns)
         for (const auto& p : pkts) recs.push_back({0, 0, ethernet_frame(p, e), 0});
     return pcap_file(1, recs);
