@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include "support/hex.hpp"
 #include "support/rfc8448_connection.hpp"
 #include "support/vectors.hpp"
+#include "tlswire/testing/properties.hpp"
 #include "tlswire/tlswire.hpp"
 
 namespace tests_readme {
@@ -97,6 +99,20 @@ TEST_CASE("README example: decrypt") {
 }
 
 // Every readme-example block in README.md appears verbatim in this file.
+TEST_CASE("README example: properties") {
+    const auto trace = test_support::load_json(test_support::vectors_dir() / "rfc8448" / "simple_1rtt.json");
+    const std::vector<std::uint8_t> input = test_support::unhex(trace["messages"][0]["hex"].get<std::string>());
+    // --- begin readme-example:properties
+    // In a fuzz target: every property for one input (a handshake message here).
+    tlswire::context ctx;  // a target may pick it from the input's first byte
+    if (auto broken = tlswire::testing::check_handshake(input, ctx))
+        std::abort();      // broken->property: "round_trip", "reparse", "lenient", ...
+    // --- end readme-example:properties
+    // A message cut short is refused inside its bytes: no property breaks.
+    const std::vector<std::uint8_t> cut(input.begin(), input.begin() + 100);
+    CHECK_FALSE(tlswire::testing::check_handshake(cut, ctx).has_value());
+}
+
 TEST_CASE("README examples are the ones compiled here") {
     auto slurp = [](const char* path) {
         std::ifstream f(path);
@@ -122,7 +138,7 @@ TEST_CASE("README examples are the ones compiled here") {
         ++blocks;
         pos = end;
     }
-    CHECK(blocks >= 4);
+    CHECK(blocks >= 5);
 }
 
 }  // namespace tests_readme

@@ -4,10 +4,15 @@
 // build (tests/fuzz/replay_test.cpp).
 //
 // Properties: nothing crashes or reads out of bounds (the sanitizers watch);
-// whatever parses re-serializes to exactly the bytes it came from; every
-// lazily decoded view (lists, extension blocks, certificate entries) can be
-// walked; the reassembler gives the same messages however the input is split;
-// TCP reassembly of captures maps every stream byte back to the file.
+// the library's own tlswire/testing/properties.hpp (what parses re-serializes
+// to exactly the bytes it came from, re-parses to an equal structure, is
+// accepted leniently too, allocates nothing, decodes its extension bodies;
+// a record stream re-cut gives the same messages); every lazily decoded view
+// (lists, extension blocks, certificate entries) can be walked; the
+// reassembler gives the same messages however the input is split; TCP
+// reassembly of captures maps every stream byte back to the file; the
+// fingerprints have their fixed forms; the key-schedule functions are
+// deterministic, prefix-consistent and refuse what they cannot encode.
 #pragma once
 
 #include <algorithm>
@@ -18,6 +23,7 @@
 #include <vector>
 
 #include "tlswire/crypto/reference/reference.hpp"
+#include "tlswire/testing/properties.hpp"
 #include "tlswire/tlswire.hpp"
 
 namespace fuzz {
@@ -27,21 +33,15 @@ inline void require(bool ok) {
     if (!ok) std::abort();
 }
 
+// A broken property of tlswire/testing/properties.hpp.
+inline void require(const tlswire::testing::verdict& v) { require(!v.has_value()); }
+
 inline bool same(tlswire::bytes_view a, tlswire::bytes_view b) { return tlswire::equal_bytes(a, b); }
 
-// The context is chosen by the first input byte, so the fuzzer explores every
-// version, several key exchanges and both strictness modes.
-inline tlswire::context context_from(std::uint8_t selector) {
-    static constexpr std::uint16_t versions[] = {0, 0x0300, 0x0301, 0x0302, 0x0303, 0x0304};
-    static constexpr std::uint16_t suites[] = {
-        0x0000, 0x1301, 0x1302, 0xc02f, 0xc02b, 0x009e, 0x002f, 0x000a, 0x00a8, 0x00aa,
-        0x00ac, 0xc037, 0xc018, 0xc01d, 0x0003, 0x0018, 0xc0a0, 0x1303, 0xff85, 0x00ff};
-    tlswire::context c;
-    c.version = versions[selector % 6];
-    c.cipher_suite = suites[(selector / 6) % 20];
-    c.mode = (selector & 0x80) != 0 ? tlswire::strictness::lenient : tlswire::strictness::strict;
-    return c;
-}
+// The context is chosen by the first input byte (testing::context_of), so
+// the fuzzer explores every version, several key exchanges and both
+// strictness modes.
+inline tlswire::context context_from(std::uint8_t selector) { return tlswire::testing::context_of(selector); }
 
 // walk — touch every decoded element of a parsed message.
 inline std::size_t walk(const tlswire::handshake_message& m) {
@@ -66,21 +66,183 @@ inline std::size_t walk(const tlswire::handshake_message& m) {
     return n;
 }
 
-// handshake — byte 0 picks the context; the rest is one handshake message.
+// handshake — byte 0 picks the context; the rest is one handshake message:
+// every property of testing::check_handshake, and its views walk.
 inline int handshake(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     if (size < 1) return 0;
     const context ctx = context_from(data[0]);
     const bytes_view in(data + 1, size - 1);
-    const auto m = parse_handshake(in, ctx);
-    if (!m) {
-        require(m.err().offset <= in.size());
+    require(testing::check_handshake(in, ctx));
+    if (const auto m = parse_handshake(in, ctx)) walk(*m);
+    return 0;
+}
+
+// block_only<Kind> — an extensions block on its own (Extension
+// extensions<0..2^16-1>), as a `Kind` message carries it.
+template <tlswire::message_kind Kind>
+struct block_only {
+    static constexpr std::string_view wire_name = "extensions";
+    tlswire::extension_block extensions{};
+    static constexpr void wire(auto& io, auto& self) {
+        io("extensions", self.extensions, tlswire::extensions_fmt<Kind, 0, false>{});
+    }
+};
+
+// extension — byte 0 picks the context, byte 1 the message kind and
+// whether the rest is a whole extensions block or one extension's body,
+// bytes 2-3 that extension's type: the properties of testing::check_parse for
+// the block (with its typed bodies) or for the typed body alone.
+inline int extension(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 4) return 0;
+    const context ctx = context_from(data[0]);
+    constexpr message_kind kinds[] = {message_kind::client_hello,         message_kind::server_hello,
+                                      message_kind::hello_retry_request,  message_kind::encrypted_extensions,
+                                      message_kind::certificate,          message_kind::certificate_request,
+                                      message_kind::new_session_ticket};
+    const message_kind kind = kinds[(data[1] & 0x7f) % 7];
+    const auto type = static_cast<extension_type>(data[2] << 8 | data[3]);
+    const bytes_view in(data + 4, size - 4);
+    if (data[1] & 0x80) {
+        describe_extension(type, kind, [&]<class T>(std::type_identity<T>) { require(testing::check_parse<T>(in, ctx)); });
         return 0;
     }
-    walk(*m);
-    std::vector<std::uint8_t> out;
-    const auto written = serialize_handshake(*m, out, ctx, bounds::unchecked);
-    require(written.has_value() && same(out, in));
+    switch (kind) {
+        case message_kind::client_hello: require(testing::check_parse<block_only<message_kind::client_hello>>(in, ctx)); break;
+        case message_kind::server_hello: require(testing::check_parse<block_only<message_kind::server_hello>>(in, ctx)); break;
+        case message_kind::hello_retry_request:
+            require(testing::check_parse<block_only<message_kind::hello_retry_request>>(in, ctx));
+            break;
+        case message_kind::encrypted_extensions:
+            require(testing::check_parse<block_only<message_kind::encrypted_extensions>>(in, ctx));
+            break;
+        case message_kind::certificate: require(testing::check_parse<block_only<message_kind::certificate>>(in, ctx)); break;
+        case message_kind::certificate_request:
+            require(testing::check_parse<block_only<message_kind::certificate_request>>(in, ctx));
+            break;
+        default: require(testing::check_parse<block_only<message_kind::new_session_ticket>>(in, ctx)); break;
+    }
+    return 0;
+}
+
+// ech_config — an ECHConfigList (RFC 9849 §4, as in DNS and retry_configs):
+// the properties of testing::check_parse, strict and lenient.
+inline int ech_config(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    for (const strictness mode : {strictness::strict, strictness::lenient}) {
+        context ctx;
+        ctx.mode = mode;
+        require(testing::check_parse<ech_config_list>(bytes_view(data, size), ctx));
+    }
+    return 0;
+}
+
+// quic — QUIC transport parameters (RFC 9000 §18) as a client and as a
+// server sends them: the properties of testing::check_parse.
+inline int quic(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    for (const strictness mode : {strictness::strict, strictness::lenient}) {
+        context ctx;
+        ctx.mode = mode;
+        require(testing::check_parse<basic_quic_transport_parameters<true>>(bytes_view(data, size), ctx));
+        require(testing::check_parse<basic_quic_transport_parameters<false>>(bytes_view(data, size), ctx));
+    }
+    return 0;
+}
+
+inline bool lowercase_hex(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// fingerprint — byte 0 picks the context, then a handshake message: a
+// ClientHello's JA3 is 32 lowercase hex digits and the MD5 of its string,
+// its JA4 (each transport) 36 characters "<t|q|d><version>..._<12 hex>_<12
+// hex>" with its raw forms within their bound; a ServerHello's JA3S
+// likewise; every fingerprint is the same when taken twice, and none
+// allocates.
+inline int fingerprint(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    if (size < 1) return 0;
+    const context ctx = context_from(data[0]);
+    const auto m = parse_handshake(bytes_view(data + 1, size - 1), ctx);
+    if (!m) return 0;
+    const std::uint64_t before = testing::thread_allocations;
+    if (const auto* ch = std::get_if<client_hello>(&*m)) {
+        const auto j3 = ja3(*ch);
+        require(j3.size == 32 && lowercase_hex(j3.view()) && j3 == ja3(*ch).view());
+        const auto s3 = ja3_string(*ch);
+        require(!s3.truncated && s3.view().find(',') != std::string_view::npos);
+        for (const auto t : {ja4_transport::tcp, ja4_transport::quic, ja4_transport::dtls}) {
+            const auto j4 = ja4(*ch, t);
+            const std::string_view v = j4.view();
+            require(v.size() == 36 && v[0] == static_cast<char>(t) && v[10] == '_' && v[23] == '_');
+            require(lowercase_hex(v.substr(11, 12)) && lowercase_hex(v.substr(24, 12)));
+            require(j4 == ja4(*ch, t).view() && ja4_o(*ch, t).view().size() == 36);
+            const auto r = ja4_r(*ch, t);
+            require(!r.truncated && r.view().substr(0, 10) == v.substr(0, 10));
+            require(!ja4_ro(*ch, t).truncated);
+        }
+    } else if (const auto* sh = std::get_if<server_hello>(&*m)) {
+        const auto j3s = ja3s(*sh);
+        require(j3s.size == 32 && lowercase_hex(j3s.view()) && j3s == ja3s(*sh).view());
+        require(!ja3s_string(*sh).truncated);
+    }
+    require(testing::thread_allocations == before);
+    return 0;
+}
+
+// schedule — the key-schedule entry points over arbitrary secrets, labels,
+// contexts and lengths (reference backend). Byte 0 picks the hash (and, bit
+// 7, an output longer than HKDF can give), bytes 1-2 the output length
+// (0..319), byte 3 the label's length; then the label, and the rest split in
+// half into secret and context/seed. HKDF-Expand-Label succeeds exactly when
+// its HkdfLabel can be encoded and HKDF can give that much (RFC 8446 §7.1:
+// label 7..255 bytes with its prefix, context <= 255, Length <= 255 *
+// Hash.length, RFC 5869 §2.3); every function gives the same bytes twice; the
+// TLS 1.2 PRF and HKDF-Expand of n bytes are the first n bytes of a longer
+// output.
+template <class H>
+inline void schedule_with(std::size_t length, std::string_view label, tlswire::bytes_view secret,
+                          tlswire::bytes_view context) {
+    using namespace tlswire;
+    std::vector<std::uint8_t> a(length), b(length), longer(length + 17);
+    const bool encodable = !label.empty() && 6 + label.size() <= 255 && context.size() <= 255 &&
+                           length <= 255 * H::digest_size;
+    require(tls13::hkdf_expand_label<H>(secret, label, context, a).has_value() == encodable);
+    if (encodable) require(tls13::hkdf_expand_label<H>(secret, label, context, b).has_value() && a == b);
+    const auto prk = crypto::hkdf_extract<H>(context, secret);
+    require(crypto::hkdf_expand<H>(prk, secret, a).has_value() == (length <= 255 * H::digest_size));
+    if (length + 17 > 255 * H::digest_size) return;  // the too-long case: nothing computed
+    require(crypto::hkdf_expand<H>(prk, secret, longer).has_value());
+    require(std::equal(a.begin(), a.end(), longer.begin()));
+    tls12::prf<H>(secret, label, context, a);
+    tls12::prf<H>(secret, label, context, longer);
+    require(std::equal(a.begin(), a.end(), longer.begin()));
+}
+
+inline int schedule(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    using backend = crypto::reference::backend;
+    if (size < 4) return 0;
+    const bool too_long = (data[0] & 0x80) != 0;
+    const std::size_t length = (std::size_t{data[1]} << 8 | data[2]) % 320;
+    const std::size_t label_size = std::min<std::size_t>(data[3], size - 4);
+    const std::string_view label(reinterpret_cast<const char*>(data + 4), label_size);  // NOLINT: bytes as text
+    const bytes_view rest(data + 4 + label_size, size - 4 - label_size);
+    const bytes_view secret = rest.first(rest.size() / 2), context = rest.subspan(rest.size() / 2);
+    const auto over = [&](std::size_t digest_size) { return too_long ? 255 * digest_size + 1 + data[1] : length; };
+    switch (data[0] % 3) {
+        case 0: schedule_with<backend::sha256>(over(32), label, secret, context); break;
+        case 1: schedule_with<backend::sha384>(over(48), label, secret, context); break;
+        default: schedule_with<backend::sha1>(over(20), label, secret, context); break;
+    }
+    if (too_long) return 0;
+    // The TLS 1.0/1.1 PRF: MD5 and SHA-1 over the secret's two (overlapping, when odd) halves.
+    std::vector<std::uint8_t> a(length), longer(length + 17);
+    tls12::prf<backend::md5_sha1>(secret, label, context, a);
+    tls12::prf<backend::md5_sha1>(secret, label, context, longer);
+    require(std::equal(a.begin(), a.end(), longer.begin()));
     return 0;
 }
 
@@ -182,6 +344,7 @@ inline int stream(const std::uint8_t* data, std::size_t size) {
         require(written.has_value() && same(out, ev.message));
     });
     if (!r) require(r.err().offset <= in.size());
+    require(testing::check_record_split(in, o, initial, (std::size_t{data[0]} >> 5) * 37 + 1));
     return 0;
 }
 

@@ -62,6 +62,38 @@ std::vector<std::uint8_t> connection_input(const nlohmann::json& conn) {
     return input;
 }
 
+// selector_of(ctx) — the context byte (harness.hpp context_from) whose
+// version is ctx's: strict, no cipher suite.
+std::uint8_t selector_of(const tlswire::context& ctx) {
+    constexpr std::uint16_t versions[] = {0, 0x0300, 0x0301, 0x0302, 0x0303, 0x0304};
+    for (std::uint8_t i = 0; i < 6; ++i)
+        if (versions[i] == ctx.version) return i;
+    return 0;
+}
+
+// kind_index(kind) — the message-kind byte of the "extension" target (harness.hpp).
+std::uint8_t kind_index(tlswire::message_kind kind) {
+    using mk = tlswire::message_kind;
+    constexpr mk kinds[] = {mk::client_hello,         mk::server_hello, mk::hello_retry_request,
+                            mk::encrypted_extensions, mk::certificate,  mk::certificate_request,
+                            mk::new_session_ticket};
+    for (std::uint8_t i = 0; i < 7; ++i)
+        if (kinds[i] == kind) return i;
+    return 0;
+}
+
+// mutations(input, rng, n, target) — `target` over n mutations of `input`
+// (1 to 3 each); returns n.
+template <class F>
+std::size_t mutations(const std::vector<std::uint8_t>& input, std::mt19937& rng, int n, F&& target) {
+    for (int i = 0; i < n; ++i) {
+        auto mutated = input;
+        for (int k = 0, m = 1 + static_cast<int>(rng() % 3); k < m; ++k) mutated = mutate(mutated, rng);
+        target(mutated.data(), mutated.size());
+    }
+    return static_cast<std::size_t>(n);
+}
+
 }  // namespace
 
 TEST_CASE("fuzz replay: handshake and sslv2 properties over vectors and their mutations") {
@@ -74,12 +106,16 @@ TEST_CASE("fuzz replay: handshake and sslv2 properties over vectors and their mu
             std::vector<std::uint8_t> input{static_cast<std::uint8_t>(selector)};
             input.insert(input.end(), m.bytes.begin(), m.bytes.end());
             fuzz::handshake(input.data(), input.size());
+            fuzz::fingerprint(input.data(), input.size());
             seed("handshake", input);
+            seed("handshake_structured", input);
+            if (selector == 0) seed("fingerprint", input);
             seed("reassembly", input);
             if (selector == 0) seed("sslv2", m.bytes);
             for (int i = 0; i < 20; ++i) {
                 const auto mutated = mutate(input, rng);
                 fuzz::handshake(mutated.data(), mutated.size());
+                if (i % 4 == 0) fuzz::fingerprint(mutated.data(), mutated.size());
                 fuzz::reassembly(mutated.data(), mutated.size());
                 fuzz::sslv2(mutated.data() + 1, mutated.size() > 0 ? mutated.size() - 1 : 0);
                 ++runs;
@@ -238,6 +274,96 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
     }
     MESSAGE("capture replay runs: " << runs);
     CHECK(runs == 6000);
+}
+
+TEST_CASE("fuzz replay: extension property over every block and body of the vectors, and mutations") {
+    using namespace tlswire;
+    const auto corpus = test_support::load_message_corpus();
+    std::mt19937 rng(0x657874);
+    std::size_t blocks = 0, bodies = 0, runs = 0;
+    for (const auto& m : corpus) {
+        const auto parsed = parse_handshake(m.bytes, m.ctx);
+        REQUIRE(parsed.has_value());
+        std::visit(
+            [&](const auto& v) {
+                if constexpr (requires { v.extensions.kind; }) {
+                    const std::uint8_t sel = selector_of(m.ctx), kind = kind_index(v.extensions.kind);
+                    std::vector<std::uint8_t> block{sel, kind, 0, 0};
+                    const bytes_view raw = v.extensions.entries.raw();
+                    block.insert(block.end(), raw.begin(), raw.end());
+                    fuzz::extension(block.data(), block.size());
+                    seed("extension", block);
+                    runs += mutations(block, rng, 4, fuzz::extension) + 1;
+                    ++blocks;
+                    for (const extension& e : v.extensions) {
+                        const auto t = static_cast<std::uint16_t>(e.extension_type);
+                        std::vector<std::uint8_t> body{sel, static_cast<std::uint8_t>(0x80 | kind),
+                                                       static_cast<std::uint8_t>(t >> 8), static_cast<std::uint8_t>(t)};
+                        body.insert(body.end(), e.extension_data.begin(), e.extension_data.end());
+                        fuzz::extension(body.data(), body.size());
+                        seed("extension", body);
+                        runs += mutations(body, rng, 2, fuzz::extension) + 1;
+                        ++bodies;
+                    }
+                }
+            },
+            *parsed);
+    }
+    MESSAGE("extension replay: " << blocks << " blocks, " << bodies << " bodies, " << runs << " runs");
+    CHECK(blocks >= 90);
+    CHECK(bodies >= 400);
+}
+
+TEST_CASE("fuzz replay: ECHConfigList and QUIC transport parameter properties over built inputs and mutations") {
+    const std::string h32 = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
+    const std::string cfg = "fe0d 003a 2a 0020 0020" + h32 + "0004 00010001 00 0b 6578616d706c652e636f6d 0000";
+    const std::vector<std::vector<std::uint8_t>> ech_seeds{test_support::unhex("0044" + cfg + "fe0c 0002 abcd"),
+                                                           test_support::unhex("003e" + cfg)};
+    const std::vector<std::vector<std::uint8_t>> quic_seeds{
+        test_support::unhex("04 04 80100000 01 04 80007530 0f 08 0001020304050607 0c 00 1b 03 aabbcc 0e 01 04"),
+        test_support::unhex("00 04 01020304 02 10 " + h32.substr(0, 32) + " 0d 2d c0000201 01bb " +
+                            "20010db8000000000000000000000001 01bb 04 aabbccdd" + h32.substr(0, 32))};
+    std::mt19937 rng(0x656368);
+    std::size_t runs = 0;
+    for (const auto& in : ech_seeds) {
+        tlswire::context ctx;
+        REQUIRE(tlswire::parse<tlswire::ech_config_list>(in, ctx).has_value());  // the seed is valid
+        fuzz::ech_config(in.data(), in.size());
+        seed("ech_config", in);
+        runs += mutations(in, rng, 1500, fuzz::ech_config);
+    }
+    for (const auto& in : quic_seeds) {
+        fuzz::quic(in.data(), in.size());
+        seed("quic", in);
+        runs += mutations(in, rng, 1500, fuzz::quic);
+    }
+    MESSAGE("ECH/QUIC replay runs: " << runs);
+    CHECK(runs == 6000);
+}
+
+TEST_CASE("fuzz replay: schedule property over RFC labels, every hash and length, and mutations") {
+    std::mt19937 rng(0x6b6473);
+    std::size_t runs = 0;
+    const auto secret = test_support::unhex("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21");
+    for (const char* label : {"derived", "c hs traffic", "s ap traffic", "key", "iv", "finished", "traffic upd",
+                              "res binder", "master secret", "extended master secret", "key expansion",
+                              "client finished", ""}) {
+        for (const std::size_t length : {0, 12, 32, 48, 104, 255, 319}) {
+            for (const std::uint8_t hash : {0, 1, 2, 0x80, 0x81, 0x82}) {
+                const std::string_view l(label);
+                std::vector<std::uint8_t> input{hash, static_cast<std::uint8_t>(length >> 8),
+                                                static_cast<std::uint8_t>(length), static_cast<std::uint8_t>(l.size())};
+                input.insert(input.end(), l.begin(), l.end());
+                input.insert(input.end(), secret.begin(), secret.end());
+                input.insert(input.end(), secret.begin(), secret.begin() + 13);
+                fuzz::schedule(input.data(), input.size());
+                if (length == 32) seed("schedule", input);
+                runs += 1 + mutations(input, rng, 3, fuzz::schedule);
+            }
+        }
+    }
+    MESSAGE("schedule replay runs: " << runs);
+    CHECK(runs == 13 * 7 * 6 * 4);
 }
 
 }  // namespace tests_fuzz_replay

@@ -1,58 +1,25 @@
 // Parsing allocates nothing: count every operator new while every vector
 // message is parsed (and its lists, extensions and certificate entries are
 // walked), and require zero. Fingerprinting (JA3, JA3S, JA4 and its forms)
-// neither. The counter replaces the global allocation
-// functions for the whole test binary; it only counts.
+// neither. The counter (tlswire/testing/count_allocations.hpp) replaces the
+// global allocation functions for the whole test binary; it only counts.
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <new>
 #include <string>
 
 #include "../support/corpus.hpp"
-
-namespace tests_vectors_no_allocation {
-
-namespace {
-std::atomic<std::size_t> allocations{0};
-
-void* counted(std::size_t n) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-    throw std::bad_alloc();
-}
-void* counted_aligned(std::size_t n, std::align_val_t a) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    const auto align = static_cast<std::size_t>(a);
-    if (void* p = std::aligned_alloc(align, (n + align - 1) / align * align)) return p;
-    throw std::bad_alloc();
-}
-}  // namespace
-
-}  // namespace tests_vectors_no_allocation
-
-// The replacements are global (they cannot be declared inside a namespace).
-void* operator new(std::size_t n) { return tests_vectors_no_allocation::counted(n); }
-void* operator new[](std::size_t n) { return tests_vectors_no_allocation::counted(n); }
-void* operator new(std::size_t n, std::align_val_t a) { return tests_vectors_no_allocation::counted_aligned(n, a); }
-void* operator new[](std::size_t n, std::align_val_t a) { return tests_vectors_no_allocation::counted_aligned(n, a); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+// The one translation unit of the test binary that replaces operator new.
+#include "tlswire/testing/count_allocations.hpp"
 
 namespace tests_vectors_no_allocation {
 
 using namespace tlswire;
 
 namespace {
+std::uint64_t allocations() { return testing::thread_allocations; }
+
 // Walk everything a parsed message exposes, so lazily decoded views are exercised too.
 std::size_t touch(const handshake_message& m) {
     std::size_t n = 0;
@@ -80,7 +47,7 @@ TEST_CASE("parsing every vector message allocates nothing") {
     const auto corpus = test_support::load_message_corpus();  // allocates: loading is not parsing
     REQUIRE(corpus.size() >= 100);
     std::size_t parsed = 0, touched = 0;
-    const std::size_t before = allocations.load();
+    const std::size_t before = allocations();
     for (const auto& m : corpus) {
         const auto r = parse_handshake(m.bytes, m.ctx);
         if (r) {
@@ -90,15 +57,15 @@ TEST_CASE("parsing every vector message allocates nothing") {
         // Prefixes too: the error paths must not allocate either.
         (void)parse_handshake(bytes_view(m.bytes).first(m.bytes.size() / 2), m.ctx);
     }
-    const std::size_t during = allocations.load() - before;
+    const std::size_t during = allocations() - before;
     CHECK(parsed == corpus.size());
     CHECK(touched > 0);
     CHECK(during == 0);
     // The counter does count: a vector allocates.
-    const std::size_t probe = allocations.load();
+    const std::size_t probe = allocations();
     std::vector<int>* v = new std::vector<int>(3);
     delete v;
-    CHECK(allocations.load() - probe >= 2);
+    CHECK(allocations() - probe >= 2);
 }
 
 namespace {
@@ -152,7 +119,7 @@ TEST_CASE("fingerprinting every vector hello allocates nothing") {
 
     std::size_t hellos = 0, total = 0;
     bool big_done = false;
-    const std::size_t before = allocations.load();
+    const std::size_t before = allocations();
     for (const auto& m : corpus) {
         const auto r = parse_handshake(m.bytes, m.ctx);
         if (!r) continue;
@@ -161,7 +128,7 @@ TEST_CASE("fingerprinting every vector hello allocates nothing") {
         total += n;
         if (&m == &corpus.back()) big_done = n != 0;
     }
-    const std::size_t during = allocations.load() - before;
+    const std::size_t during = allocations() - before;
     CHECK(big_done);
     CHECK(hellos >= 80);
     CHECK(total > 0);
