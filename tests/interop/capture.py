@@ -137,7 +137,27 @@ SCENARIOS: list[Scenario] = [
     _s("tls12_ecdhe_rsa_cbc", "TLS 1.2 ECDHE-RSA with a CBC suite (encrypt_then_mac negotiated)",
        client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA256", "-no_ticket"],
        want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
-              "key_exchange": "ECDHE"}]),
+              "key_exchange": "ECDHE", "encrypt_then_mac": True}]),
+    _s("tls12_ecdhe_rsa_cbc_no_etm", "TLS 1.2 ECDHE-RSA with a CBC suite, MAC-then-encrypt: the "
+       "client offers encrypt_then_mac, the server declines it (s_server -no_etm)",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA256", "-no_ticket"],
+       server_args=["-no_etm"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+              "key_exchange": "ECDHE", "encrypt_then_mac": False}]),
+    _s("tls12_ecdhe_rsa_chacha20", "TLS 1.2 ECDHE-RSA with ChaCha20-Poly1305 (RFC 7905: "
+       "the nonce is the IV XORed with the sequence number, no explicit nonce)",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305", "-no_ticket"],
+       want=[{"version": "TLS 1.2",
+              "cipher_suite": "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+              "key_exchange": "ECDHE", "encrypt_then_mac": False}]),
+    _s("tls12_ecdhe_ecdsa_ccm", "TLS 1.2 ECDHE-ECDSA with AES-128-CCM (RFC 7251; ECDSA P-256 "
+       "certificate; 8-byte explicit nonce, 16-byte tag; not in OpenSSL's DEFAULT list, "
+       "so enabled on the server with -cipher)",
+       cert="ecdsa",
+       client_args=["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-CCM", "-no_ticket"],
+       server_args=["-cipher", "ECDHE-ECDSA-AES128-CCM:DEFAULT"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
+              "key_exchange": "ECDHE", "server_signature": "ecdsa_secp256r1_sha256"}]),
     _s("tls12_ecdhe_ecdsa", "TLS 1.2 ECDHE with ECDSA P-256 certificate",
        cert="ecdsa",
        client_args=["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256", "-no_ticket"],
@@ -1198,6 +1218,10 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             e["group"] = selected_group_from_hrr(sh)
         e["client_certificate"] = "certificate" in handshake_types(msgs)["c2s"]
         e["handshake_types"] = handshake_types(msgs)
+        if e["version"] != "TLS 1.3":
+            # RFC 7366: the ServerHello (traced by s_client, equal to the wire:
+            # check_connection) echoes encrypt_then_mac only for a CBC suite.
+            e["encrypt_then_mac"] = 22 in hello_extensions(sh, False)
         if sc.renegotiate:
             groups = split_handshakes(msgs)
             # The connection-wide facts above are the first handshake's; what
