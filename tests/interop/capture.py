@@ -18,7 +18,9 @@ script cross-checks it against the recorded bytes (record headers, the
 plaintext ClientHello/ServerHello, keylog labels) before writing anything:
 a scenario that does not come out as intended is an error, not a vector.
 Some scenarios renegotiate after the first handshake (s_client's "R",
-s_server's "r"/"R" on stdin), and some have the relay re-cut the plaintext
+s_server's "r"/"R" on stdin), some send TLS 1.3 post-handshake messages
+(s_client's "k"/"K": KeyUpdate; s_server's "c": post-handshake client
+authentication) or 0-RTT data (s_client -early_data), and some have the relay re-cut the plaintext
 handshake records (relay.py --refragment / --coalesce); see the README.
 With TLSWIRE_CAPTURE_PCAP=1 it also writes <outdir>/<scenario>.pcap and
 .pcapng: the scenario's connections as the relay forwarded them, in
@@ -60,6 +62,7 @@ LOOPBACK = "127.0.0.1"
 PEER_TIMEOUT = 10        # seconds: `timeout` for every peer process
 STEP_TIMEOUT = 6.0       # seconds: the longest we wait for any one event
 CLIENT_LINE = "hello from client"
+EARLY_LINE = "early data from client"
 SERVER_LINE = "hello from server"
 SKIP = 77                # exit status for "cannot run here" (ctest SKIP_RETURN_CODE)
 
@@ -98,6 +101,18 @@ class Scenario:
     # "server_cert" (s_server's "R": HelloRequest, then a CertificateRequest).
     renegotiate: str = ""
     client_cert: bool = False          # the client has a certificate (sent if asked)
+    # TLS 1.3 after the handshake (OpenSSL both sides): "key_update" (s_client
+    # commands k, then K: KeyUpdate update_not_requested, then update_requested,
+    # which the server answers with its own; application data after each) or
+    # "post_handshake_auth" (s_client -enable_pha, s_server command c: an
+    # encrypted CertificateRequest, the client's Certificate, CertificateVerify,
+    # Finished).
+    post_handshake: str = ""
+    # TLS 1.3 0-RTT on the last connection (connections=2: the first stores the
+    # ticket with -sess_out): the client sends EARLY_LINE as early data
+    # (s_client -early_data FILE); "accepted" (s_server -early_data) or
+    # "rejected" (a server that does not read early data skips it, §4.2.10).
+    early_data: str = ""
     # relay.py re-cuts the plaintext handshake records (both directions):
     refragment: list = field(default_factory=list)   # into records of these sizes, cycled
     coalesce: bool = False             # each flight's records merged into one record
@@ -266,6 +281,42 @@ SCENARIOS: list[Scenario] = [
        connections=2, client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3", "resumed": False},
              {"version": "TLS 1.3", "resumed": True}]),
+    _s("tls13_key_update", "TLS 1.3 TLS_AES_128_GCM_SHA256, then the client sends a KeyUpdate "
+       "(update_not_requested; s_client command k) and another (update_requested; command K), "
+       "which the server answers with its own: application data under client application "
+       "keys 0, 1, 2 and server keys 0, 1 (RFC 8446 §4.6.3, §7.2)",
+       post_handshake="key_update",
+       client_args=["-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+       want=[{"version": "TLS 1.3", "cipher_suite": "TLS_AES_128_GCM_SHA256",
+              "key_updates": [{"direction": "c2s", "update_requested": False},
+                              {"direction": "c2s", "update_requested": True},
+                              {"direction": "s2c", "update_requested": False}]}]),
+    _s("tls13_post_handshake_auth", "TLS 1.3 post-handshake client authentication: the client "
+       "offers it (s_client -enable_pha), the server asks after the handshake (s_server "
+       "command c): CertificateRequest, the client's ECDSA Certificate, CertificateVerify and "
+       "Finished, all under the application keys (RFC 8446 §4.6.2)",
+       post_handshake="post_handshake_auth", client_cert=True,
+       client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "client_certificate": False,
+              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
+                  "c2s": ["certificate", "certificate_verify", "finished"],
+                  "s2c": ["certificate_request"]}}}]),
+    _s("tls13_early_data", "TLS 1.3 full handshake storing a ticket, then a resumption with "
+       "0-RTT data the server accepts (s_client -sess_in -early_data FILE, s_server "
+       "-early_data): early application data and EndOfEarlyData under the client early "
+       "traffic secret (RFC 8446 §4.2.10, §4.5)",
+       connections=2, early_data="accepted",
+       client_args=["-tls1_3"], server_args=["-early_data"],
+       want=[{"version": "TLS 1.3", "resumed": False},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "accepted"}]),
+    _s("tls13_early_data_rejected", "TLS 1.3 resumption with 0-RTT data the server does not "
+       "read (s_server without -early_data, tickets allowing early data: -max_early_data): "
+       "it skips the early records (RFC 8446 §4.2.10) and the client's next records are under "
+       "its handshake keys",
+       connections=2, early_data="rejected",
+       client_args=["-tls1_3"], server_args=["-max_early_data", "16384"],
+       want=[{"version": "TLS 1.3", "resumed": False},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "rejected"}]),
     _s("tls13_ecdsa", "TLS 1.3 with an ECDSA P-256 server certificate",
        cert="ecdsa", client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3", "server_signature": "ecdsa_secp256r1_sha256"}]),
@@ -1009,6 +1060,40 @@ def renegotiation_facts(msgs, c2s: bytes, s2c: bytes, keylog: str, initiator: st
     return facts
 
 
+def tls13_facts(sc: Scenario, e: dict, msgs, out: str, idx: int) -> None:
+    """Post-handshake messages and 0-RTT, from the -msg trace and s_client's summary."""
+    if e["version"] != "TLS 1.3":
+        raise CaptureError(f"{sc.name} is a TLS 1.3 scenario, the peers negotiated {e['version']}")
+    c2s_fin = [k for k, (d, n, _b) in enumerate(msgs) if d == "c2s" and n == "finished"]
+    # RFC 8446 §4.6.3: KeyUpdate { KeyUpdateRequest request_update } (0 or 1).
+    kus = [(d, b) for d, n, b in msgs if n == "key_update"]
+    if any(len(b) != 5 or b[4] not in (0, 1) for _d, b in kus):
+        raise CaptureError(f"a traced KeyUpdate is not 5 bytes ending in 0 or 1: {kus}")
+    e["key_updates"] = [{"direction": d, "update_requested": b[4] == 1} for d, b in kus]
+    if sc.post_handshake == "post_handshake_auth":
+        # The handshake's own facts are those before the client's first Finished.
+        after = msgs[c2s_fin[0] + 1:] if c2s_fin else []
+        e["client_certificate"] = "certificate" in [n for d, n, _b in msgs[:c2s_fin[0]]
+                                                    if d == "c2s"]
+        # (Without the NewSessionTickets: OpenSSL sends two after the handshake
+        # and two more after the client authenticated.)
+        pha = [m for m in after if m[1] != "new_session_ticket"]
+        e["post_handshake_auth"] = {
+            "certificate_request": "certificate_request" in [n for d, n, _b in pha
+                                                             if d == "s2c"],
+            "handshake_types": handshake_types(pha)}
+    if sc.early_data and idx == sc.connections - 1:
+        # s_client (3.0) prints "Early data was accepted" / "... rejected" / "... not sent".
+        m = re.search(r"^Early data was (accepted|rejected|not sent)", out, re.M)
+        if not m:
+            raise CaptureError("s_client printed no early data status")
+        e["early_data"] = m.group(1).replace(" ", "_")
+        eoed = "end_of_early_data" in e["handshake_types"]["c2s"]
+        if eoed != (e["early_data"] == "accepted"):
+            raise CaptureError(f"early data {e['early_data']}, but the trace "
+                               f"{'has' if eoed else 'lacks'} an EndOfEarlyData")
+
+
 def _matches(want, got) -> bool:
     """got equals want; for dicts (and lists of them) the keys want names suffice."""
     if isinstance(want, dict):
@@ -1156,6 +1241,13 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
                 ccmd += ["-cert", cli_cert, "-key", cli_key]
             if sc.connections > 1:
                 ccmd += ["-sess_out", sess] if i == 0 else ["-sess_in", sess]
+            if sc.early_data and i == sc.connections - 1:
+                early = os.path.join(tmp, "early_data.txt")
+                with open(early, "w") as f:
+                    f.write(EARLY_LINE + "\n")
+                ccmd += ["-early_data", early]
+            if sc.post_handshake == "post_handshake_auth":
+                ccmd += ["-enable_pha"]
             client = Peer(ccmd, tmp, cenv, "s_client")
             peers.append(client)
             # The summary ends with "Verify return code" (TLS 1.3) or with the
@@ -1181,6 +1273,14 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         time.sleep(0.3)
         if sc.renegotiate:
             renegotiate(sc, client, server, msgfile)
+        if sc.post_handshake:
+            post_handshake(sc, client, server, msgfile)
+        if sc.early_data == "accepted" and i == sc.connections - 1:
+            # s_server -early_data prints what it read before the handshake ended
+            # (the data on stdout, its "Early data received:" on stderr: their
+            # order in what we read varies).
+            server.wait_for(r"^Early data received:$")
+            server.wait_for(r"^" + re.escape(EARLY_LINE) + "$")
         mark, cmark = len(server.output), len(client.output)
         client.send(CLIENT_LINE + "\n")
         server.wait_for(re.escape(CLIENT_LINE), start=mark)
@@ -1218,6 +1318,8 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             e["group"] = selected_group_from_hrr(sh)
         e["client_certificate"] = "certificate" in handshake_types(msgs)["c2s"]
         e["handshake_types"] = handshake_types(msgs)
+        if sc.post_handshake or sc.early_data:
+            tls13_facts(sc, e, msgs, out, i)
         if e["version"] != "TLS 1.3":
             # RFC 7366: the ServerHello (traced by s_client, equal to the wire:
             # check_connection) echoes encrypt_then_mac only for a CBC suite.
@@ -1340,6 +1442,67 @@ def renegotiate(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
                                f"{fins.count('c2s')} client and {fins.count('s2c')} server "
                                "Finished")
         time.sleep(0.02)
+
+
+def traced(msgfile: str) -> list[tuple[str, str, bytes]]:
+    return parse_openssl_msg(open(msgfile, encoding="latin-1").read()
+                             if os.path.exists(msgfile) else "")
+
+
+def wait_traced(msgfile: str, what: str, done) -> None:
+    """Waits until done(trace entries) holds for the client's -msg trace."""
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while not done(traced(msgfile)):
+        if time.monotonic() > deadline:
+            raise CaptureError(f"{what}: the -msg trace shows "
+                               f"{handshake_types(traced(msgfile))}")
+        time.sleep(0.02)
+
+
+def exchange_lines(client: Peer, server: Peer, tag: str) -> None:
+    """One line of application data each way (s_client <-> s_server)."""
+    mark = len(server.output)
+    client.send(f"{CLIENT_LINE} {tag}\n")
+    server.wait_for(re.escape(f"{CLIENT_LINE} {tag}"), start=mark)
+    mark = len(client.output)
+    server.send(f"{SERVER_LINE} {tag}\n")
+    client.wait_for(re.escape(f"{SERVER_LINE} {tag}"), start=mark)
+
+
+def post_handshake(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
+    """TLS 1.3 post-handshake messages (RFC 8446 §4.6), driven on the peers' stdin."""
+    if sc.client != "openssl" or sc.server != "openssl":
+        raise CaptureError("post-handshake scenarios need s_client and s_server")
+
+    def count(direction, name):
+        return lambda msgs: sum(1 for d, n, _b in msgs if d == direction and n == name)
+
+    if sc.post_handshake == "key_update":
+        exchange_lines(client, server, "under the first application keys")
+        # s_client: k = SSL_key_update(update_not_requested), K = update_requested;
+        # the KeyUpdate goes out ahead of the next line the client writes, and
+        # under K the server sends its own ahead of its next write (§4.6.3).
+        for n, (cmd, tag) in enumerate((("k", "after a KeyUpdate"),
+                                         ("K", "after a KeyUpdate requesting one")), 1):
+            mark = len(client.output)
+            client.send(cmd + "\n")
+            client.wait_for(r"^KEYUPDATE$", start=mark)
+            exchange_lines(client, server, tag)
+            wait_traced(msgfile, f"KeyUpdate {n}",
+                        lambda m, n=n: count("c2s", "key_update")(m) >= n)
+        wait_traced(msgfile, "the server's KeyUpdate",
+                    lambda m: count("s2c", "key_update")(m) >= 1)
+    elif sc.post_handshake == "post_handshake_auth":
+        smark = len(server.output)
+        # s_server: c = SSL_verify_client_post_handshake(), then SSL_do_handshake
+        # sends the CertificateRequest; the client answers when it next reads.
+        server.send("c\n")
+        server.wait_for(r"^SSL_do_handshake -> 1$", start=smark)
+        wait_traced(msgfile, "post-handshake authentication",
+                    lambda m: count("c2s", "finished")(m) >= 2)
+        exchange_lines(client, server, "after post-handshake authentication")
+    else:
+        raise CaptureError(f"unknown post_handshake {sc.post_handshake!r}")
 
 
 def _free_port() -> int:
