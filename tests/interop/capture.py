@@ -344,6 +344,25 @@ SCENARIOS: list[Scenario] = [
        client="gnutls", server="gnutls",
        client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA"],
        want=[{"version": "TLS 1.2", "key_exchange": "ECDHE"}]),
+    _s("gnutls_tls13_chacha20", "GnuTLS gnutls-cli <-> gnutls-serv, TLS 1.3 "
+       "TLS_CHACHA20_POLY1305_SHA256 (the client's priority offers only ChaCha20-Poly1305)",
+       client="gnutls", server="gnutls",
+       client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305"],
+       want=[{"version": "TLS 1.3", "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
+    _s("gnutls_cli_openssl_srv_tls12_cbc", "gnutls-cli client against openssl s_server, TLS 1.2 "
+       "ECDHE-RSA with AES-128-CBC-SHA256 and encrypt_then_mac (GnuTLS offers it by default)",
+       client="gnutls", server="openssl",
+       client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA:"
+                    "-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA256"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+              "encrypt_then_mac": True}]),
+    _s("openssl_cli_gnutls_srv_tls12_cbc_no_etm", "openssl s_client against gnutls-serv, TLS 1.2 "
+       "ECDHE-RSA with AES-128-CBC-SHA (HMAC-SHA1), MAC-then-encrypt: the client does not "
+       "offer encrypt_then_mac (s_client -no_etm)",
+       client="openssl", server="gnutls",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA", "-no_ticket", "-no_etm"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+              "encrypt_then_mac": False}]),
     _s("gnutls_cli_openssl_srv_tls13", "gnutls-cli client against openssl s_server, TLS 1.3",
        client="gnutls", server="openssl",
        want=[{"version": "TLS 1.3"}]),
