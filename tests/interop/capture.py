@@ -40,6 +40,7 @@ Standard library only (plus relay.py and pcap_writer.py next to this file).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -1337,6 +1338,11 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             e["group"] = selected_group_from_hrr(sh)
         e["client_certificate"] = "certificate" in handshake_types(msgs)["c2s"]
         e["handshake_types"] = handshake_types(msgs)
+        if sc.client == "openssl":
+            # s_client -msg prints every handshake message it sent or read, the
+            # encrypted ones too: their SHA-256, for the decoder's output to match.
+            e["handshake_sha256"] = {d: [hashlib.sha256(b).hexdigest() for dd, _n, b in msgs
+                                         if dd == d] for d in ("c2s", "s2c")}
         if sc.post_handshake or sc.early_data:
             tls13_facts(sc, e, msgs, out, i)
         if e["version"] != "TLS 1.3":
