@@ -364,6 +364,40 @@ SCENARIOS: list[Scenario] = [
        client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA", "-no_ticket", "-no_etm"],
        want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
               "encrypt_then_mac": False}]),
+    _s("gnutls_cli_openssl_srv_tls13_key_update", "gnutls-cli client against openssl s_server, "
+       "TLS 1.3: the client sends a KeyUpdate (update_not_requested; inline command ^rekey1^) "
+       "and another (update_requested; ^rekey^), which the server answers with its own; "
+       "application data after each",
+       client="gnutls", server="openssl", post_handshake="key_update",
+       want=[{"version": "TLS 1.3",
+              "key_updates": [{"direction": "c2s", "update_requested": False},
+                              {"direction": "c2s", "update_requested": True},
+                              {"direction": "s2c", "update_requested": False}]}]),
+    _s("openssl_cli_gnutls_srv_tls13_key_update", "openssl s_client against gnutls-serv, TLS 1.3: "
+       "s_client commands k and K (KeyUpdate update_not_requested, then update_requested), "
+       "gnutls-serv answers the second with its own; the echoed lines after each",
+       client="openssl", server="gnutls", post_handshake="key_update",
+       client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3",
+              "key_updates": [{"direction": "c2s", "update_requested": False},
+                              {"direction": "c2s", "update_requested": True},
+                              {"direction": "s2c", "update_requested": False}]}]),
+    _s("gnutls_cli_openssl_srv_tls13_post_handshake_auth", "gnutls-cli client "
+       "(--post-handshake-auth, ECDSA client certificate) against openssl s_server, TLS 1.3: "
+       "s_server's command c after the handshake, CertificateRequest, the client's "
+       "Certificate, CertificateVerify and Finished under the application keys",
+       client="gnutls", server="openssl", post_handshake="post_handshake_auth", client_cert=True,
+       want=[{"version": "TLS 1.3", "client_certificate": False,
+              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
+                  "c2s": ["certificate", "certificate_verify", "finished"],
+                  "s2c": ["certificate_request"]}}}]),
+    _s("openssl_cli_gnutls_srv_tls13_early_data", "openssl s_client against gnutls-serv "
+       "(--earlydata), TLS 1.3: a full handshake storing the ticket, then a resumption with "
+       "0-RTT data (s_client -sess_in -early_data FILE) that gnutls-serv accepts",
+       client="openssl", server="gnutls", connections=2, early_data="accepted",
+       client_args=["-tls1_3"], server_args=["--earlydata"],
+       want=[{"version": "TLS 1.3", "resumed": False},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "accepted"}]),
     _s("gnutls_cli_openssl_srv_tls13", "gnutls-cli client against openssl s_server, TLS 1.3",
        client="gnutls", server="openssl",
        want=[{"version": "TLS 1.3"}]),
@@ -660,7 +694,8 @@ def parse_gnutls_debug(text: str) -> list[tuple[str, str, bytes]]:
     """gnutls-cli -d 4 log -> [(direction, handshake name, b"")] (no bodies)."""
     out = []
     for line in text.splitlines():
-        m = re.search(r"HSK\[[^\]]*\]: ([A-Z][A-Z ]+?)(?: \(\d+\))? was (queued|received)", line)
+        # (Spelled with spaces, "CLIENT HELLO", except "KEY_UPDATE".)
+        m = re.search(r"HSK\[[^\]]*\]: ([A-Z][A-Z _]+?)(?: \(\d+\))? was (queued|received)", line)
         if m:
             name = m.group(1).strip().lower().replace(" ", "_")
             out.append(("c2s" if m.group(2) == "queued" else "s2c", name, b""))
@@ -1087,6 +1122,15 @@ def tls13_facts(sc: Scenario, e: dict, msgs, out: str, idx: int) -> None:
     c2s_fin = [k for k, (d, n, _b) in enumerate(msgs) if d == "c2s" and n == "finished"]
     # RFC 8446 §4.6.3: KeyUpdate { KeyUpdateRequest request_update } (0 or 1).
     kus = [(d, b) for d, n, b in msgs if n == "key_update"]
+    if sc.client == "gnutls":
+        # gnutls-cli -d 4 prints no bodies, but each KeyUpdate's request_update:
+        # "sending key update (N)", "received TLS 1.3 key update (N)".
+        logged = [("c2s" if m.group(1) == "sending" else "s2c", bytes([0x18, 0, 0, 1, int(m.group(2))]))
+                  for m in re.finditer(r"HSK\[[^\]]*\]: (sending|received TLS 1\.3) key update \((\d+)\)",
+                                       out)]
+        if [d for d, _b in logged] != [d for d, _b in kus]:
+            raise CaptureError(f"gnutls-cli logged key updates {logged}, its handshake log {kus}")
+        kus = logged
     if any(len(b) != 5 or b[4] not in (0, 1) for _d, b in kus):
         raise CaptureError(f"a traced KeyUpdate is not 5 bytes ending in 0 or 1: {kus}")
     e["key_updates"] = [{"direction": d, "update_requested": b[4] == 1} for d, b in kus]
@@ -1277,8 +1321,12 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         else:
             ccmd = ["gnutls-cli", "-d", "4", "--x509cafile", pki.p("ca_cert.pem"),
                     "--verify-hostname", "example.test", "-p", str(rl.port)] + sc.client_args
-            if sc.mutual:
+            if sc.mutual or sc.client_cert:
                 ccmd += ["--x509certfile", cli_cert, "--x509keyfile", cli_key]
+            if sc.post_handshake == "post_handshake_auth":
+                ccmd += ["--post-handshake-auth"]
+            elif sc.post_handshake == "key_update":
+                ccmd += ["--inline-commands"]
             ccmd += [LOOPBACK]
             genv = dict(cenv, SSLKEYLOGFILE=keylog)
             client = Peer(ccmd, tmp, genv, "gnutls-cli")
@@ -1295,7 +1343,7 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             renegotiate(sc, client, server, msgfile)
         if sc.post_handshake:
             post_handshake(sc, client, server, msgfile)
-        if sc.early_data == "accepted" and i == sc.connections - 1:
+        if sc.early_data == "accepted" and i == sc.connections - 1 and sc.server == "openssl":
             # s_server -early_data prints what it read before the handshake ended
             # (the data on stdout, its "Early data received:" on stderr: their
             # order in what we read varies).
@@ -1469,63 +1517,78 @@ def renegotiate(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
         time.sleep(0.02)
 
 
-def traced(msgfile: str) -> list[tuple[str, str, bytes]]:
+def traced(sc: Scenario, client: Peer, msgfile: str) -> list[tuple[str, str, bytes]]:
+    """The client's trace so far: s_client's -msgfile, or gnutls-cli's debug log."""
+    if sc.client == "gnutls":
+        return parse_gnutls_debug(client.output)
     return parse_openssl_msg(open(msgfile, encoding="latin-1").read()
                              if os.path.exists(msgfile) else "")
 
 
-def wait_traced(msgfile: str, what: str, done) -> None:
-    """Waits until done(trace entries) holds for the client's -msg trace."""
+def wait_traced(sc: Scenario, client: Peer, msgfile: str, what: str, done) -> None:
+    """Waits until done(trace entries) holds for the client's trace."""
     deadline = time.monotonic() + STEP_TIMEOUT
-    while not done(traced(msgfile)):
+    while not done(traced(sc, client, msgfile)):
         if time.monotonic() > deadline:
-            raise CaptureError(f"{what}: the -msg trace shows "
-                               f"{handshake_types(traced(msgfile))}")
+            raise CaptureError(f"{what}: the client's trace shows "
+                               f"{handshake_types(traced(sc, client, msgfile))}")
         time.sleep(0.02)
 
 
-def exchange_lines(client: Peer, server: Peer, tag: str) -> None:
-    """One line of application data each way (s_client <-> s_server)."""
-    mark = len(server.output)
-    client.send(f"{CLIENT_LINE} {tag}\n")
-    server.wait_for(re.escape(f"{CLIENT_LINE} {tag}"), start=mark)
+def exchange_lines(sc: Scenario, client: Peer, server: Peer, tag: str) -> None:
+    """One line of application data each way (gnutls-serv --echo: the client's, back)."""
+    line = f"{CLIENT_LINE} {tag}"
+    mark, cmark = len(server.output), len(client.output)
+    client.send(line + "\n")
+    if sc.server == "gnutls":
+        client.wait_for(r"^" + re.escape(line) + "$", start=cmark)
+        return
+    server.wait_for(re.escape(line), start=mark)
     mark = len(client.output)
     server.send(f"{SERVER_LINE} {tag}\n")
     client.wait_for(re.escape(f"{SERVER_LINE} {tag}"), start=mark)
 
 
+# The client's stdin commands for a KeyUpdate (update_not_requested, then
+# update_requested) and what it prints when it took one: s_client's k / K
+# (SSL_key_update; the message goes out ahead of the next write), gnutls-cli's
+# inline commands ^rekey1^ / ^rekey^ (gnutls_session_key_update, sent at once).
+KEY_UPDATE_COMMANDS = {"openssl": (("k", "K"), r"^KEYUPDATE$"),
+                       "gnutls": (("^rekey1^", "^rekey^"), r"^- Rekey was completed$")}
+
+
 def post_handshake(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
     """TLS 1.3 post-handshake messages (RFC 8446 §4.6), driven on the peers' stdin."""
-    if sc.client != "openssl" or sc.server != "openssl":
-        raise CaptureError("post-handshake scenarios need s_client and s_server")
-
     def count(direction, name):
         return lambda msgs: sum(1 for d, n, _b in msgs if d == direction and n == name)
 
     if sc.post_handshake == "key_update":
-        exchange_lines(client, server, "under the first application keys")
-        # s_client: k = SSL_key_update(update_not_requested), K = update_requested;
-        # the KeyUpdate goes out ahead of the next line the client writes, and
-        # under K the server sends its own ahead of its next write (§4.6.3).
-        for n, (cmd, tag) in enumerate((("k", "after a KeyUpdate"),
-                                         ("K", "after a KeyUpdate requesting one")), 1):
+        exchange_lines(sc, client, server, "under the first application keys")
+        # Under update_requested the server sends its own KeyUpdate ahead of its
+        # next write (OpenSSL) or at once (GnuTLS) (§4.6.3).
+        cmds, done = KEY_UPDATE_COMMANDS[sc.client]
+        for n, (cmd, tag) in enumerate(zip(cmds, ("after a KeyUpdate",
+                                                  "after a KeyUpdate requesting one")), 1):
             mark = len(client.output)
             client.send(cmd + "\n")
-            client.wait_for(r"^KEYUPDATE$", start=mark)
-            exchange_lines(client, server, tag)
-            wait_traced(msgfile, f"KeyUpdate {n}",
+            client.wait_for(done, start=mark)
+            exchange_lines(sc, client, server, tag)
+            wait_traced(sc, client, msgfile, f"KeyUpdate {n}",
                         lambda m, n=n: count("c2s", "key_update")(m) >= n)
-        wait_traced(msgfile, "the server's KeyUpdate",
+        wait_traced(sc, client, msgfile, "the server's KeyUpdate",
                     lambda m: count("s2c", "key_update")(m) >= 1)
     elif sc.post_handshake == "post_handshake_auth":
+        if sc.server != "openssl":
+            raise CaptureError("post-handshake authentication needs s_server (its command c)")
         smark = len(server.output)
         # s_server: c = SSL_verify_client_post_handshake(), then SSL_do_handshake
-        # sends the CertificateRequest; the client answers when it next reads.
+        # sends the CertificateRequest; the client answers when it next reads
+        # (gnutls-cli: gnutls_reauth() on GNUTLS_E_REAUTH_REQUEST).
         server.send("c\n")
         server.wait_for(r"^SSL_do_handshake -> 1$", start=smark)
-        wait_traced(msgfile, "post-handshake authentication",
+        wait_traced(sc, client, msgfile, "post-handshake authentication",
                     lambda m: count("c2s", "finished")(m) >= 2)
-        exchange_lines(client, server, "after post-handshake authentication")
+        exchange_lines(sc, client, server, "after post-handshake authentication")
     else:
         raise CaptureError(f"unknown post_handshake {sc.post_handshake!r}")
 
