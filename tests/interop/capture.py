@@ -398,6 +398,21 @@ SCENARIOS: list[Scenario] = [
        client_args=["-tls1_3"], server_args=["--earlydata"],
        want=[{"version": "TLS 1.3", "resumed": False},
              {"version": "TLS 1.3", "resumed": True, "early_data": "accepted"}]),
+    _s("gnutls_cli_openssl_srv_tls13_hrr", "gnutls-cli client against openssl s_server "
+       "(-groups P-384), TLS 1.3: the client's key shares are for other groups, so a "
+       "HelloRetryRequest asks for secp384r1",
+       client="gnutls", server="openssl", server_args=["-groups", "P-384"],
+       want=[{"version": "TLS 1.3", "hello_retry_request": True, "group": "secp384r1"}]),
+    _s("openssl_cli_gnutls_srv_tls13_mutual_auth", "openssl s_client against gnutls-serv "
+       "(--require-client-cert), TLS 1.3 with the client's ECDSA certificate",
+       client="openssl", server="gnutls", mutual=True, client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "client_certificate": True}]),
+    _s("gnutls_cli_openssl_srv_tls12_ccm", "gnutls-cli client against openssl s_server "
+       "(ECDSA certificate, -cipher enabling CCM), TLS 1.2 ECDHE-ECDSA with AES-128-CCM",
+       client="gnutls", server="openssl", cert="ecdsa",
+       client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CCM"],
+       server_args=["-cipher", "ECDHE-ECDSA-AES128-CCM:DEFAULT"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_ECDSA_WITH_AES_128_CCM"}]),
     _s("gnutls_cli_openssl_srv_tls13", "gnutls-cli client against openssl s_server, TLS 1.3",
        client="gnutls", server="openssl",
        want=[{"version": "TLS 1.3"}]),
@@ -698,6 +713,8 @@ def parse_gnutls_debug(text: str) -> list[tuple[str, str, bytes]]:
         m = re.search(r"HSK\[[^\]]*\]: ([A-Z][A-Z _]+?)(?: \(\d+\))? was (queued|received)", line)
         if m:
             name = m.group(1).strip().lower().replace(" ", "_")
+            # Listed by its type on the wire, as s_client does (README).
+            name = "server_hello" if name == "hello_retry_request" else name
             out.append(("c2s" if m.group(2) == "queued" else "s2c", name, b""))
     return out
 
