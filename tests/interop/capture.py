@@ -318,6 +318,12 @@ SCENARIOS: list[Scenario] = [
        client_args=["-tls1_3"], server_args=["-max_early_data", "16384"],
        want=[{"version": "TLS 1.3", "resumed": False},
              {"version": "TLS 1.3", "resumed": True, "early_data": "rejected"}]),
+    _s("tls13_record_padding", "TLS 1.3 with the client padding every protected record to a "
+       "multiple of 256 bytes (client config RecordPadding = 256: TLSInnerPlaintext zeros, "
+       "RFC 8446 §5.4), its Finished, application data and alert included",
+       client_args=["-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+       client_conf="RecordPadding = 256\n",
+       want=[{"version": "TLS 1.3", "client_records_padded_to": 256}]),
     _s("tls13_ecdsa", "TLS 1.3 with an ECDSA P-256 server certificate",
        cert="ecdsa", client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3", "server_signature": "ecdsa_secp256r1_sha256"}]),
@@ -1410,6 +1416,14 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
                                          if dd == d] for d in ("c2s", "s2c")}
         if sc.post_handshake or sc.early_data:
             tls13_facts(sc, e, msgs, out, i)
+        pad = re.search(r"^RecordPadding = (\d+)$", sc.client_conf, re.M)
+        if pad and e["version"] == "TLS 1.3":
+            # Every protected record of the client (AEAD tag: 16 bytes) holds a
+            # multiple of the block in TLSInnerPlaintext (RFC 8446 §5.4).
+            block = int(pad.group(1))
+            sizes = [len(p_) - 16 for ct, _v, p_ in records(c2s) if ct == 23]
+            if sizes and all(n % block == 0 for n in sizes):
+                e["client_records_padded_to"] = block
         if e["version"] != "TLS 1.3":
             # RFC 7366: the ServerHello (traced by s_client, equal to the wire:
             # check_connection) echoes encrypt_then_mac only for a CBC suite.
