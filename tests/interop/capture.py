@@ -302,6 +302,15 @@ SCENARIOS: list[Scenario] = [
               "post_handshake_auth": {"certificate_request": True, "handshake_types": {
                   "c2s": ["certificate", "certificate_verify", "finished"],
                   "s2c": ["certificate_request"]}}}]),
+    _s("tls13_post_handshake_auth_no_cert", "TLS 1.3 post-handshake authentication where the "
+       "client has no certificate (s_client -enable_pha without -cert): it answers the "
+       "CertificateRequest with an empty Certificate and its Finished, no CertificateVerify "
+       "(RFC 8446 §4.4.2.4), which s_server's command c (verify peer, no fail-if-none) accepts",
+       post_handshake="post_handshake_auth",
+       client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "client_certificate": False,
+              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
+                  "c2s": ["certificate", "finished"], "s2c": ["certificate_request"]}}}]),
     _s("tls13_early_data", "TLS 1.3 full handshake storing a ticket, then a resumption with "
        "0-RTT data the server accepts (s_client -sess_in -early_data FILE, s_server "
        "-early_data): early application data and EndOfEarlyData under the client early "
