@@ -92,6 +92,7 @@ class Scenario:
     server: str = "openssl"            # "openssl" | "gnutls"
     cert: str = "rsa"                  # server key type: rsa | ecdsa | ed25519
     client_args: list = field(default_factory=list)
+    client_args_by_connection: list = field(default_factory=list)  # more client args, per connection
     server_args: list = field(default_factory=list)
     connections: int = 1               # 2 = full handshake, then resumption
     mutual: bool = False               # server demands a client certificate
@@ -315,6 +316,23 @@ SCENARIOS: list[Scenario] = [
               "post_handshake_auth": {"certificate_request": True, "handshake_types": {
                   "c2s": ["certificate", "certificate_verify", "finished"],
                   "s2c": ["certificate_request"]}}}]),
+    _s("tls13_early_data_other_suite", "TLS 1.3 0-RTT under the ticket's cipher suite while the "
+       "server selects another: the ticket is for TLS_AES_128_GCM_SHA256 (the only suite the "
+       "first connection offers), the resumption offers ChaCha20-Poly1305 first and s_server "
+       "(-serverpref) selects it, resuming the session (same hash); the client encrypts its "
+       "early data under the ticket's suite (RFC 8446 §4.2.10), and OpenSSL 3.0's server "
+       "accepts and reads it, although §4.2.10 says a server must not accept 0-RTT under "
+       "another suite than the PSK's",
+       connections=2, early_data="accepted",
+       client_args=["-tls1_3"],
+       client_args_by_connection=[
+           ["-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+           ["-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"]],
+       server_args=["-early_data", "-serverpref", "-ciphersuites",
+                    "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"],
+       want=[{"version": "TLS 1.3", "resumed": False, "cipher_suite": "TLS_AES_128_GCM_SHA256"},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "accepted",
+              "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
     _s("tls13_post_handshake_auth_no_cert", "TLS 1.3 post-handshake authentication where the "
        "client has no certificate (s_client -enable_pha without -cert): it answers the "
        "CertificateRequest with an empty Certificate and its Finished, no CertificateVerify "
@@ -1346,6 +1364,8 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             ccmd = ["openssl", "s_client", "-connect", f"{LOOPBACK}:{rl.port}",
                     "-CAfile", pki.p("ca_cert.pem"), "-msg", "-msgfile", msgfile,
                     "-keylogfile", keylog] + sc.client_args
+            if i < len(sc.client_args_by_connection):
+                ccmd += sc.client_args_by_connection[i]
             if sc.mutual or sc.client_cert:
                 ccmd += ["-cert", cli_cert, "-key", cli_key]
             if sc.connections > 1:
