@@ -333,6 +333,21 @@ SCENARIOS: list[Scenario] = [
        want=[{"version": "TLS 1.3", "resumed": False, "cipher_suite": "TLS_AES_128_GCM_SHA256"},
              {"version": "TLS 1.3", "resumed": True, "early_data": "accepted",
               "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
+    _s("tls13_early_data_other_suite_rejected", "The same as tls13_early_data_other_suite with a "
+       "server that does not read early data (-max_early_data 16384, no -early_data): it "
+       "resumes under ChaCha20-Poly1305 and skips the client's early record, which is under "
+       "the ticket's AES-128-GCM early keys; the client's next records are under its "
+       "ChaCha20-Poly1305 handshake keys",
+       connections=2, early_data="rejected",
+       client_args=["-tls1_3"],
+       client_args_by_connection=[
+           ["-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+           ["-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"]],
+       server_args=["-max_early_data", "16384", "-serverpref", "-ciphersuites",
+                    "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"],
+       want=[{"version": "TLS 1.3", "resumed": False, "cipher_suite": "TLS_AES_128_GCM_SHA256"},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "rejected",
+              "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
     _s("tls13_post_handshake_auth_no_cert", "TLS 1.3 post-handshake authentication where the "
        "client has no certificate (s_client -enable_pha without -cert): it answers the "
        "CertificateRequest with an empty Certificate and its Finished, no CertificateVerify "
