@@ -6,9 +6,13 @@
 // traces list (`expect.handshake_types`), each re-serializing byte for byte;
 // a wrong secret leaves that side's records encrypted with the error, and no
 // key log leaves them encrypted without one. (The OpenSSL backend: the
-// openssl_ test beside this one.)
+// openssl_ test beside this one.) And 0-RTT under the PSK's cipher suite
+// where the server selected another (RFC 8448 §4 resealed).
 #include <doctest/doctest.h>
 
+#include <string>
+
+#include "../support/rfc8448_connection.hpp"
 #include "capture_support.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 
@@ -105,6 +109,91 @@ TEST_CASE("a decrypted renegotiation on a connection without renegotiation_info 
         return;
     }
     FAIL("tls12_renegotiation_client is not among the captures");
+}
+
+TEST_CASE("0-RTT under the PSK's suite, another one selected: the early records open with it (RFC 8446 §4.2.10)") {
+    // RFC 8448 §4 (0-RTT accepted, TLS_AES_128_GCM_SHA256) with the ServerHello
+    // selecting TLS_CHACHA20_POLY1305_SHA256 (which the ClientHello offers, and
+    // whose hash is the PSK's) and every record after the early ones resealed
+    // under ChaCha20-Poly1305 keys from the same secrets: the early data and
+    // EndOfEarlyData stay under the early secret's AES-128-GCM keys. So do
+    // OpenSSL 3.0's peers when the resumption selects another suite
+    // (tests/interop tls13_early_data_other_suite).
+    const test_support::rfc8448_connection t = test_support::load_rfc8448_connection("resumed_0rtt.json");
+    using H = backend::sha256;
+    using C = backend::chacha20_poly1305;
+    const auto& ks = t.json.at("key_schedule");
+    auto epoch = [&](const char* name) {
+        return tlswire::protection::tls13_epoch_from_secret<H, C>(unhex(ks.at(name).get<std::string>()));
+    };
+    auto client_handshake = epoch("client_handshake_traffic_secret");
+    auto client_application = epoch("client_application_traffic_secret_0");
+    auto server_handshake = epoch("server_handshake_traffic_secret");
+    auto server_application = epoch("server_application_traffic_secret_0");
+    bytes c2s, s2c;
+    int client_protected = 0, server_protected = 0;
+    for (const auto& r : t.json.at("records")) {
+        bytes b = unhex(r.at("hex").get<std::string>());
+        const bool to_server = r.at("dir") == "c2s";
+        bytes& side = to_server ? c2s : s2c;
+        if (!r.at("protected").get<bool>()) {
+            if (!to_server) {
+                // ServerHello: record header (5), handshake header (4),
+                // legacy_version (2), random (32), legacy_session_id_echo.
+                std::size_t at = 5 + 4 + 2 + 32;
+                at += 1 + b[at];
+                REQUIRE(hex(bytes(b.begin() + static_cast<std::ptrdiff_t>(at),
+                                  b.begin() + static_cast<std::ptrdiff_t>(at + 2))) == "1301");
+                b[at + 1] = 0x03;
+            }
+            side.insert(side.end(), b.begin(), b.end());
+            continue;
+        }
+        const int k = to_server ? client_protected++ : server_protected++;
+        if (to_server && k < 2) {  // the early data and EndOfEarlyData, as they were
+            side.insert(side.end(), b.begin(), b.end());
+            continue;
+        }
+        const std::string type = r.at("content_type").get<std::string>();
+        const content_type ct = type == "handshake" ? content_type::handshake
+                                : type == "alert"   ? content_type::alert
+                                                    : content_type::application_data;
+        const bytes plain = unhex(r.at("plaintext").get<std::string>());
+        auto& e = to_server ? (k == 2 ? client_handshake : client_application)
+                            : (k == 0 ? server_handshake : server_application);
+        bytes out(plain.size() + 64);
+        const auto sealed = tlswire::protection::tls13_seal(e, ct, plain, 0, out);
+        REQUIRE(sealed);
+        side.insert(side.end(), sealed->begin(), sealed->end());
+    }
+    REQUIRE(client_protected == 5);
+    REQUIRE(server_protected == 3);
+
+    decryption::connection_keys<backend> keys(t.keylog);
+    decryption::connection_decoder<backend> dec;
+    dec.use_keys(keys);
+    std::string c2s_seen, s2c_seen, early_data;
+    const auto r = dec.decode(c2s, s2c, [&](const connection_event& ev) {
+        std::string what = ev.kind == event_kind::handshake          ? std::string(name_of(ev.handshake))
+                           : ev.kind == event_kind::application_data ? "application_data"
+                           : ev.kind == event_kind::alert            ? "alert"
+                           : ev.kind == event_kind::encrypted        ? "encrypted"
+                                                                     : "other";
+        if (ev.decrypted()) what += "@" + epoch_name(ev.epoch);
+        std::string& seen_here = ev.dir == direction::c2s ? c2s_seen : s2c_seen;
+        seen_here += (seen_here.empty() ? "" : " ") + what;
+        if (ev.kind == event_kind::application_data && ev.epoch.phase == key_phase::early)
+            early_data = hex(bytes(ev.plaintext.begin(), ev.plaintext.end()));
+    });
+    REQUIRE_MESSAGE(r, to_string(r.err().code) << " at " << r.err().offset << " in " << r.err().where);
+    CHECK(c2s_seen ==
+          "client_hello application_data@early+0 end_of_early_data@early+0 finished@handshake+0 "
+          "application_data@application+0 alert@application+0");
+    CHECK(s2c_seen ==
+          "server_hello encrypted_extensions@handshake+0 finished@handshake+0 application_data@application+0 "
+          "alert@application+0");
+    CHECK(early_data == "414243444546");
+    CHECK(dec.ctx().cipher_suite == 0x1303);
 }
 
 }  // namespace tests_decryption_connection_keys

@@ -18,7 +18,9 @@ script cross-checks it against the recorded bytes (record headers, the
 plaintext ClientHello/ServerHello, keylog labels) before writing anything:
 a scenario that does not come out as intended is an error, not a vector.
 Some scenarios renegotiate after the first handshake (s_client's "R",
-s_server's "r"/"R" on stdin), and some have the relay re-cut the plaintext
+s_server's "r"/"R" on stdin), some send TLS 1.3 post-handshake messages
+(s_client's "k"/"K": KeyUpdate; s_server's "c": post-handshake client
+authentication) or 0-RTT data (s_client -early_data), and some have the relay re-cut the plaintext
 handshake records (relay.py --refragment / --coalesce); see the README.
 With TLSWIRE_CAPTURE_PCAP=1 it also writes <outdir>/<scenario>.pcap and
 .pcapng: the scenario's connections as the relay forwarded them, in
@@ -38,6 +40,7 @@ Standard library only (plus relay.py and pcap_writer.py next to this file).
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -60,6 +63,7 @@ LOOPBACK = "127.0.0.1"
 PEER_TIMEOUT = 10        # seconds: `timeout` for every peer process
 STEP_TIMEOUT = 6.0       # seconds: the longest we wait for any one event
 CLIENT_LINE = "hello from client"
+EARLY_LINE = "early data from client"
 SERVER_LINE = "hello from server"
 SKIP = 77                # exit status for "cannot run here" (ctest SKIP_RETURN_CODE)
 
@@ -88,6 +92,7 @@ class Scenario:
     server: str = "openssl"            # "openssl" | "gnutls"
     cert: str = "rsa"                  # server key type: rsa | ecdsa | ed25519
     client_args: list = field(default_factory=list)
+    client_args_by_connection: list = field(default_factory=list)  # more client args, per connection
     server_args: list = field(default_factory=list)
     connections: int = 1               # 2 = full handshake, then resumption
     mutual: bool = False               # server demands a client certificate
@@ -98,6 +103,18 @@ class Scenario:
     # "server_cert" (s_server's "R": HelloRequest, then a CertificateRequest).
     renegotiate: str = ""
     client_cert: bool = False          # the client has a certificate (sent if asked)
+    # TLS 1.3 after the handshake (OpenSSL both sides): "key_update" (s_client
+    # commands k, then K: KeyUpdate update_not_requested, then update_requested,
+    # which the server answers with its own; application data after each) or
+    # "post_handshake_auth" (s_client -enable_pha, s_server command c: an
+    # encrypted CertificateRequest, the client's Certificate, CertificateVerify,
+    # Finished).
+    post_handshake: str = ""
+    # TLS 1.3 0-RTT on the last connection (connections=2: the first stores the
+    # ticket with -sess_out): the client sends EARLY_LINE as early data
+    # (s_client -early_data FILE); "accepted" (s_server -early_data) or
+    # "rejected" (a server that does not read early data skips it, §4.2.10).
+    early_data: str = ""
     # relay.py re-cuts the plaintext handshake records (both directions):
     refragment: list = field(default_factory=list)   # into records of these sizes, cycled
     coalesce: bool = False             # each flight's records merged into one record
@@ -137,7 +154,40 @@ SCENARIOS: list[Scenario] = [
     _s("tls12_ecdhe_rsa_cbc", "TLS 1.2 ECDHE-RSA with a CBC suite (encrypt_then_mac negotiated)",
        client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA256", "-no_ticket"],
        want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+              "key_exchange": "ECDHE", "encrypt_then_mac": True}]),
+    _s("tls12_ecdhe_rsa_cbc_no_etm", "TLS 1.2 ECDHE-RSA with a CBC suite, MAC-then-encrypt: the "
+       "client offers encrypt_then_mac, the server declines it (s_server -no_etm)",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA256", "-no_ticket"],
+       server_args=["-no_etm"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+              "key_exchange": "ECDHE", "encrypt_then_mac": False}]),
+    _s("tls12_ecdhe_rsa_chacha20", "TLS 1.2 ECDHE-RSA with ChaCha20-Poly1305 (RFC 7905: "
+       "the nonce is the IV XORed with the sequence number, no explicit nonce)",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305", "-no_ticket"],
+       want=[{"version": "TLS 1.2",
+              "cipher_suite": "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+              "key_exchange": "ECDHE", "encrypt_then_mac": False}]),
+    _s("tls12_ecdhe_ecdsa_ccm", "TLS 1.2 ECDHE-ECDSA with AES-128-CCM (RFC 7251; ECDSA P-256 "
+       "certificate; 8-byte explicit nonce, 16-byte tag; not in OpenSSL's DEFAULT list, "
+       "so enabled on the server with -cipher)",
+       cert="ecdsa",
+       client_args=["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-CCM", "-no_ticket"],
+       server_args=["-cipher", "ECDHE-ECDSA-AES128-CCM:DEFAULT"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
+              "key_exchange": "ECDHE", "server_signature": "ecdsa_secp256r1_sha256"}]),
+    _s("tls12_ecdhe_ecdsa_aes256_ccm8", "TLS 1.2 ECDHE-ECDSA with AES-256-CCM_8 (RFC 7251: "
+       "8-byte tag; enabled on the server with -cipher)",
+       cert="ecdsa",
+       client_args=["-tls1_2", "-cipher", "ECDHE-ECDSA-AES256-CCM8", "-no_ticket"],
+       server_args=["-cipher", "ECDHE-ECDSA-AES256-CCM8:DEFAULT"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8",
               "key_exchange": "ECDHE"}]),
+    _s("tls12_ecdhe_rsa_aes256_cbc_sha384_no_etm", "TLS 1.2 ECDHE-RSA with AES-256-CBC and "
+       "HMAC-SHA384, MAC-then-encrypt (s_server -no_etm): the 48-byte MAC inside the padding",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES256-SHA384", "-no_ticket"],
+       server_args=["-no_etm"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+              "encrypt_then_mac": False}]),
     _s("tls12_ecdhe_ecdsa", "TLS 1.2 ECDHE with ECDSA P-256 certificate",
        cert="ecdsa",
        client_args=["-tls1_2", "-cipher", "ECDHE-ECDSA-AES128-GCM-SHA256", "-no_ticket"],
@@ -246,6 +296,89 @@ SCENARIOS: list[Scenario] = [
        connections=2, client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3", "resumed": False},
              {"version": "TLS 1.3", "resumed": True}]),
+    _s("tls13_key_update", "TLS 1.3 TLS_AES_128_GCM_SHA256, then the client sends a KeyUpdate "
+       "(update_not_requested; s_client command k) and another (update_requested; command K), "
+       "which the server answers with its own: application data under client application "
+       "keys 0, 1, 2 and server keys 0, 1 (RFC 8446 §4.6.3, §7.2)",
+       post_handshake="key_update",
+       client_args=["-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+       want=[{"version": "TLS 1.3", "cipher_suite": "TLS_AES_128_GCM_SHA256",
+              "key_updates": [{"direction": "c2s", "update_requested": False},
+                              {"direction": "c2s", "update_requested": True},
+                              {"direction": "s2c", "update_requested": False}]}]),
+    _s("tls13_post_handshake_auth", "TLS 1.3 post-handshake client authentication: the client "
+       "offers it (s_client -enable_pha), the server asks after the handshake (s_server "
+       "command c): CertificateRequest, the client's ECDSA Certificate, CertificateVerify and "
+       "Finished, all under the application keys (RFC 8446 §4.6.2)",
+       post_handshake="post_handshake_auth", client_cert=True,
+       client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "client_certificate": False,
+              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
+                  "c2s": ["certificate", "certificate_verify", "finished"],
+                  "s2c": ["certificate_request"]}}}]),
+    _s("tls13_early_data_other_suite", "TLS 1.3 0-RTT under the ticket's cipher suite while the "
+       "server selects another: the ticket is for TLS_AES_128_GCM_SHA256 (the only suite the "
+       "first connection offers), the resumption offers ChaCha20-Poly1305 first and s_server "
+       "(-serverpref) selects it, resuming the session (same hash); the client encrypts its "
+       "early data under the ticket's suite (RFC 8446 §4.2.10), and OpenSSL 3.0's server "
+       "accepts and reads it, although §4.2.10 says a server must not accept 0-RTT under "
+       "another suite than the PSK's",
+       connections=2, early_data="accepted",
+       client_args=["-tls1_3"],
+       client_args_by_connection=[
+           ["-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+           ["-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"]],
+       server_args=["-early_data", "-serverpref", "-ciphersuites",
+                    "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"],
+       want=[{"version": "TLS 1.3", "resumed": False, "cipher_suite": "TLS_AES_128_GCM_SHA256"},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "accepted",
+              "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
+    _s("tls13_early_data_other_suite_rejected", "The same as tls13_early_data_other_suite with a "
+       "server that does not read early data (-max_early_data 16384, no -early_data): it "
+       "resumes under ChaCha20-Poly1305 and skips the client's early record, which is under "
+       "the ticket's AES-128-GCM early keys; the client's next records are under its "
+       "ChaCha20-Poly1305 handshake keys",
+       connections=2, early_data="rejected",
+       client_args=["-tls1_3"],
+       client_args_by_connection=[
+           ["-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+           ["-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"]],
+       server_args=["-max_early_data", "16384", "-serverpref", "-ciphersuites",
+                    "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256"],
+       want=[{"version": "TLS 1.3", "resumed": False, "cipher_suite": "TLS_AES_128_GCM_SHA256"},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "rejected",
+              "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
+    _s("tls13_post_handshake_auth_no_cert", "TLS 1.3 post-handshake authentication where the "
+       "client has no certificate (s_client -enable_pha without -cert): it answers the "
+       "CertificateRequest with an empty Certificate and its Finished, no CertificateVerify "
+       "(RFC 8446 §4.4.2.4), which s_server's command c (verify peer, no fail-if-none) accepts",
+       post_handshake="post_handshake_auth",
+       client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "client_certificate": False,
+              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
+                  "c2s": ["certificate", "finished"], "s2c": ["certificate_request"]}}}]),
+    _s("tls13_early_data", "TLS 1.3 full handshake storing a ticket, then a resumption with "
+       "0-RTT data the server accepts (s_client -sess_in -early_data FILE, s_server "
+       "-early_data): early application data and EndOfEarlyData under the client early "
+       "traffic secret (RFC 8446 §4.2.10, §4.5)",
+       connections=2, early_data="accepted",
+       client_args=["-tls1_3"], server_args=["-early_data"],
+       want=[{"version": "TLS 1.3", "resumed": False},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "accepted"}]),
+    _s("tls13_early_data_rejected", "TLS 1.3 resumption with 0-RTT data the server does not "
+       "read (s_server without -early_data, tickets allowing early data: -max_early_data): "
+       "it skips the early records (RFC 8446 §4.2.10) and the client's next records are under "
+       "its handshake keys",
+       connections=2, early_data="rejected",
+       client_args=["-tls1_3"], server_args=["-max_early_data", "16384"],
+       want=[{"version": "TLS 1.3", "resumed": False},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "rejected"}]),
+    _s("tls13_record_padding", "TLS 1.3 with the client padding every protected record to a "
+       "multiple of 256 bytes (client config RecordPadding = 256: TLSInnerPlaintext zeros, "
+       "RFC 8446 §5.4), its Finished, application data and alert included",
+       client_args=["-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256"],
+       client_conf="RecordPadding = 256\n",
+       want=[{"version": "TLS 1.3", "client_records_padded_to": 256}]),
     _s("tls13_ecdsa", "TLS 1.3 with an ECDSA P-256 server certificate",
        cert="ecdsa", client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3", "server_signature": "ecdsa_secp256r1_sha256"}]),
@@ -273,6 +406,74 @@ SCENARIOS: list[Scenario] = [
        client="gnutls", server="gnutls",
        client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA"],
        want=[{"version": "TLS 1.2", "key_exchange": "ECDHE"}]),
+    _s("gnutls_tls13_chacha20", "GnuTLS gnutls-cli <-> gnutls-serv, TLS 1.3 "
+       "TLS_CHACHA20_POLY1305_SHA256 (the client's priority offers only ChaCha20-Poly1305)",
+       client="gnutls", server="gnutls",
+       client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.3:-CIPHER-ALL:+CHACHA20-POLY1305"],
+       want=[{"version": "TLS 1.3", "cipher_suite": "TLS_CHACHA20_POLY1305_SHA256"}]),
+    _s("gnutls_cli_openssl_srv_tls12_cbc", "gnutls-cli client against openssl s_server, TLS 1.2 "
+       "ECDHE-RSA with AES-128-CBC-SHA256 and encrypt_then_mac (GnuTLS offers it by default)",
+       client="gnutls", server="openssl",
+       client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+ECDHE-RSA:"
+                    "-CIPHER-ALL:+AES-128-CBC:-MAC-ALL:+SHA256"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+              "encrypt_then_mac": True}]),
+    _s("openssl_cli_gnutls_srv_tls12_cbc_no_etm", "openssl s_client against gnutls-serv, TLS 1.2 "
+       "ECDHE-RSA with AES-128-CBC-SHA (HMAC-SHA1), MAC-then-encrypt: the client does not "
+       "offer encrypt_then_mac (s_client -no_etm)",
+       client="openssl", server="gnutls",
+       client_args=["-tls1_2", "-cipher", "ECDHE-RSA-AES128-SHA", "-no_ticket", "-no_etm"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+              "encrypt_then_mac": False}]),
+    _s("gnutls_cli_openssl_srv_tls13_key_update", "gnutls-cli client against openssl s_server, "
+       "TLS 1.3: the client sends a KeyUpdate (update_not_requested; inline command ^rekey1^) "
+       "and another (update_requested; ^rekey^), which the server answers with its own; "
+       "application data after each",
+       client="gnutls", server="openssl", post_handshake="key_update",
+       want=[{"version": "TLS 1.3",
+              "key_updates": [{"direction": "c2s", "update_requested": False},
+                              {"direction": "c2s", "update_requested": True},
+                              {"direction": "s2c", "update_requested": False}]}]),
+    _s("openssl_cli_gnutls_srv_tls13_key_update", "openssl s_client against gnutls-serv, TLS 1.3: "
+       "s_client commands k and K (KeyUpdate update_not_requested, then update_requested), "
+       "gnutls-serv answers the second with its own; the echoed lines after each",
+       client="openssl", server="gnutls", post_handshake="key_update",
+       client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3",
+              "key_updates": [{"direction": "c2s", "update_requested": False},
+                              {"direction": "c2s", "update_requested": True},
+                              {"direction": "s2c", "update_requested": False}]}]),
+    _s("gnutls_cli_openssl_srv_tls13_post_handshake_auth", "gnutls-cli client "
+       "(--post-handshake-auth, ECDSA client certificate) against openssl s_server, TLS 1.3: "
+       "s_server's command c after the handshake, CertificateRequest, the client's "
+       "Certificate, CertificateVerify and Finished under the application keys",
+       client="gnutls", server="openssl", post_handshake="post_handshake_auth", client_cert=True,
+       want=[{"version": "TLS 1.3", "client_certificate": False,
+              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
+                  "c2s": ["certificate", "certificate_verify", "finished"],
+                  "s2c": ["certificate_request"]}}}]),
+    _s("openssl_cli_gnutls_srv_tls13_early_data", "openssl s_client against gnutls-serv "
+       "(--earlydata), TLS 1.3: a full handshake storing the ticket, then a resumption with "
+       "0-RTT data (s_client -sess_in -early_data FILE) that gnutls-serv accepts",
+       client="openssl", server="gnutls", connections=2, early_data="accepted",
+       client_args=["-tls1_3"], server_args=["--earlydata"],
+       want=[{"version": "TLS 1.3", "resumed": False},
+             {"version": "TLS 1.3", "resumed": True, "early_data": "accepted"}]),
+    _s("gnutls_cli_openssl_srv_tls13_hrr", "gnutls-cli client against openssl s_server "
+       "(-groups P-384), TLS 1.3: the client's key shares are for other groups, so a "
+       "HelloRetryRequest asks for secp384r1",
+       client="gnutls", server="openssl", server_args=["-groups", "P-384"],
+       want=[{"version": "TLS 1.3", "hello_retry_request": True, "group": "secp384r1"}]),
+    _s("openssl_cli_gnutls_srv_tls13_mutual_auth", "openssl s_client against gnutls-serv "
+       "(--require-client-cert), TLS 1.3 with the client's ECDSA certificate",
+       client="openssl", server="gnutls", mutual=True, client_args=["-tls1_3"],
+       want=[{"version": "TLS 1.3", "client_certificate": True}]),
+    _s("gnutls_cli_openssl_srv_tls12_ccm", "gnutls-cli client against openssl s_server "
+       "(ECDSA certificate, -cipher enabling CCM), TLS 1.2 ECDHE-ECDSA with AES-128-CCM",
+       client="gnutls", server="openssl", cert="ecdsa",
+       client_args=["--priority", "NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+AES-128-CCM"],
+       server_args=["-cipher", "ECDHE-ECDSA-AES128-CCM:DEFAULT"],
+       want=[{"version": "TLS 1.2", "cipher_suite": "TLS_ECDHE_ECDSA_WITH_AES_128_CCM"}]),
     _s("gnutls_cli_openssl_srv_tls13", "gnutls-cli client against openssl s_server, TLS 1.3",
        client="gnutls", server="openssl",
        want=[{"version": "TLS 1.3"}]),
@@ -569,9 +770,12 @@ def parse_gnutls_debug(text: str) -> list[tuple[str, str, bytes]]:
     """gnutls-cli -d 4 log -> [(direction, handshake name, b"")] (no bodies)."""
     out = []
     for line in text.splitlines():
-        m = re.search(r"HSK\[[^\]]*\]: ([A-Z][A-Z ]+?)(?: \(\d+\))? was (queued|received)", line)
+        # (Spelled with spaces, "CLIENT HELLO", except "KEY_UPDATE".)
+        m = re.search(r"HSK\[[^\]]*\]: ([A-Z][A-Z _]+?)(?: \(\d+\))? was (queued|received)", line)
         if m:
             name = m.group(1).strip().lower().replace(" ", "_")
+            # Listed by its type on the wire, as s_client does (README).
+            name = "server_hello" if name == "hello_retry_request" else name
             out.append(("c2s" if m.group(2) == "queued" else "s2c", name, b""))
     return out
 
@@ -989,6 +1193,49 @@ def renegotiation_facts(msgs, c2s: bytes, s2c: bytes, keylog: str, initiator: st
     return facts
 
 
+def tls13_facts(sc: Scenario, e: dict, msgs, out: str, idx: int) -> None:
+    """Post-handshake messages and 0-RTT, from the -msg trace and s_client's summary."""
+    if e["version"] != "TLS 1.3":
+        raise CaptureError(f"{sc.name} is a TLS 1.3 scenario, the peers negotiated {e['version']}")
+    c2s_fin = [k for k, (d, n, _b) in enumerate(msgs) if d == "c2s" and n == "finished"]
+    # RFC 8446 §4.6.3: KeyUpdate { KeyUpdateRequest request_update } (0 or 1).
+    kus = [(d, b) for d, n, b in msgs if n == "key_update"]
+    if sc.client == "gnutls":
+        # gnutls-cli -d 4 prints no bodies, but each KeyUpdate's request_update:
+        # "sending key update (N)", "received TLS 1.3 key update (N)".
+        logged = [("c2s" if m.group(1) == "sending" else "s2c", bytes([0x18, 0, 0, 1, int(m.group(2))]))
+                  for m in re.finditer(r"HSK\[[^\]]*\]: (sending|received TLS 1\.3) key update \((\d+)\)",
+                                       out)]
+        if [d for d, _b in logged] != [d for d, _b in kus]:
+            raise CaptureError(f"gnutls-cli logged key updates {logged}, its handshake log {kus}")
+        kus = logged
+    if any(len(b) != 5 or b[4] not in (0, 1) for _d, b in kus):
+        raise CaptureError(f"a traced KeyUpdate is not 5 bytes ending in 0 or 1: {kus}")
+    e["key_updates"] = [{"direction": d, "update_requested": b[4] == 1} for d, b in kus]
+    if sc.post_handshake == "post_handshake_auth":
+        # The handshake's own facts are those before the client's first Finished.
+        after = msgs[c2s_fin[0] + 1:] if c2s_fin else []
+        e["client_certificate"] = "certificate" in [n for d, n, _b in msgs[:c2s_fin[0]]
+                                                    if d == "c2s"]
+        # (Without the NewSessionTickets: OpenSSL sends two after the handshake
+        # and two more after the client authenticated.)
+        pha = [m for m in after if m[1] != "new_session_ticket"]
+        e["post_handshake_auth"] = {
+            "certificate_request": "certificate_request" in [n for d, n, _b in pha
+                                                             if d == "s2c"],
+            "handshake_types": handshake_types(pha)}
+    if sc.early_data and idx == sc.connections - 1:
+        # s_client (3.0) prints "Early data was accepted" / "... rejected" / "... not sent".
+        m = re.search(r"^Early data was (accepted|rejected|not sent)", out, re.M)
+        if not m:
+            raise CaptureError("s_client printed no early data status")
+        e["early_data"] = m.group(1).replace(" ", "_")
+        eoed = "end_of_early_data" in e["handshake_types"]["c2s"]
+        if eoed != (e["early_data"] == "accepted"):
+            raise CaptureError(f"early data {e['early_data']}, but the trace "
+                               f"{'has' if eoed else 'lacks'} an EndOfEarlyData")
+
+
 def _matches(want, got) -> bool:
     """got equals want; for dicts (and lists of them) the keys want names suffice."""
     if isinstance(want, dict):
@@ -1132,10 +1379,19 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             ccmd = ["openssl", "s_client", "-connect", f"{LOOPBACK}:{rl.port}",
                     "-CAfile", pki.p("ca_cert.pem"), "-msg", "-msgfile", msgfile,
                     "-keylogfile", keylog] + sc.client_args
+            if i < len(sc.client_args_by_connection):
+                ccmd += sc.client_args_by_connection[i]
             if sc.mutual or sc.client_cert:
                 ccmd += ["-cert", cli_cert, "-key", cli_key]
             if sc.connections > 1:
                 ccmd += ["-sess_out", sess] if i == 0 else ["-sess_in", sess]
+            if sc.early_data and i == sc.connections - 1:
+                early = os.path.join(tmp, "early_data.txt")
+                with open(early, "w") as f:
+                    f.write(EARLY_LINE + "\n")
+                ccmd += ["-early_data", early]
+            if sc.post_handshake == "post_handshake_auth":
+                ccmd += ["-enable_pha"]
             client = Peer(ccmd, tmp, cenv, "s_client")
             peers.append(client)
             # The summary ends with "Verify return code" (TLS 1.3) or with the
@@ -1145,8 +1401,12 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         else:
             ccmd = ["gnutls-cli", "-d", "4", "--x509cafile", pki.p("ca_cert.pem"),
                     "--verify-hostname", "example.test", "-p", str(rl.port)] + sc.client_args
-            if sc.mutual:
+            if sc.mutual or sc.client_cert:
                 ccmd += ["--x509certfile", cli_cert, "--x509keyfile", cli_key]
+            if sc.post_handshake == "post_handshake_auth":
+                ccmd += ["--post-handshake-auth"]
+            elif sc.post_handshake == "key_update":
+                ccmd += ["--inline-commands"]
             ccmd += [LOOPBACK]
             genv = dict(cenv, SSLKEYLOGFILE=keylog)
             client = Peer(ccmd, tmp, genv, "gnutls-cli")
@@ -1161,6 +1421,14 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
         time.sleep(0.3)
         if sc.renegotiate:
             renegotiate(sc, client, server, msgfile)
+        if sc.post_handshake:
+            post_handshake(sc, client, server, msgfile)
+        if sc.early_data == "accepted" and i == sc.connections - 1 and sc.server == "openssl":
+            # s_server -early_data prints what it read before the handshake ended
+            # (the data on stdout, its "Early data received:" on stderr: their
+            # order in what we read varies).
+            server.wait_for(r"^Early data received:$")
+            server.wait_for(r"^" + re.escape(EARLY_LINE) + "$")
         mark, cmark = len(server.output), len(client.output)
         client.send(CLIENT_LINE + "\n")
         server.wait_for(re.escape(CLIENT_LINE), start=mark)
@@ -1198,6 +1466,25 @@ def _capture(sc: Scenario, outdir: str, tmp: str, peers: list) -> str:
             e["group"] = selected_group_from_hrr(sh)
         e["client_certificate"] = "certificate" in handshake_types(msgs)["c2s"]
         e["handshake_types"] = handshake_types(msgs)
+        if sc.client == "openssl":
+            # s_client -msg prints every handshake message it sent or read, the
+            # encrypted ones too: their SHA-256, for the decoder's output to match.
+            e["handshake_sha256"] = {d: [hashlib.sha256(b).hexdigest() for dd, _n, b in msgs
+                                         if dd == d] for d in ("c2s", "s2c")}
+        if sc.post_handshake or sc.early_data:
+            tls13_facts(sc, e, msgs, out, i)
+        pad = re.search(r"^RecordPadding = (\d+)$", sc.client_conf, re.M)
+        if pad and e["version"] == "TLS 1.3":
+            # Every protected record of the client (AEAD tag: 16 bytes) holds a
+            # multiple of the block in TLSInnerPlaintext (RFC 8446 §5.4).
+            block = int(pad.group(1))
+            sizes = [len(p_) - 16 for ct, _v, p_ in records(c2s) if ct == 23]
+            if sizes and all(n % block == 0 for n in sizes):
+                e["client_records_padded_to"] = block
+        if e["version"] != "TLS 1.3":
+            # RFC 7366: the ServerHello (traced by s_client, equal to the wire:
+            # check_connection) echoes encrypt_then_mac only for a CBC suite.
+            e["encrypt_then_mac"] = 22 in hello_extensions(sh, False)
         if sc.renegotiate:
             groups = split_handshakes(msgs)
             # The connection-wide facts above are the first handshake's; what
@@ -1316,6 +1603,82 @@ def renegotiate(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
                                f"{fins.count('c2s')} client and {fins.count('s2c')} server "
                                "Finished")
         time.sleep(0.02)
+
+
+def traced(sc: Scenario, client: Peer, msgfile: str) -> list[tuple[str, str, bytes]]:
+    """The client's trace so far: s_client's -msgfile, or gnutls-cli's debug log."""
+    if sc.client == "gnutls":
+        return parse_gnutls_debug(client.output)
+    return parse_openssl_msg(open(msgfile, encoding="latin-1").read()
+                             if os.path.exists(msgfile) else "")
+
+
+def wait_traced(sc: Scenario, client: Peer, msgfile: str, what: str, done) -> None:
+    """Waits until done(trace entries) holds for the client's trace."""
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while not done(traced(sc, client, msgfile)):
+        if time.monotonic() > deadline:
+            raise CaptureError(f"{what}: the client's trace shows "
+                               f"{handshake_types(traced(sc, client, msgfile))}")
+        time.sleep(0.02)
+
+
+def exchange_lines(sc: Scenario, client: Peer, server: Peer, tag: str) -> None:
+    """One line of application data each way (gnutls-serv --echo: the client's, back)."""
+    line = f"{CLIENT_LINE} {tag}"
+    mark, cmark = len(server.output), len(client.output)
+    client.send(line + "\n")
+    if sc.server == "gnutls":
+        client.wait_for(r"^" + re.escape(line) + "$", start=cmark)
+        return
+    server.wait_for(re.escape(line), start=mark)
+    mark = len(client.output)
+    server.send(f"{SERVER_LINE} {tag}\n")
+    client.wait_for(re.escape(f"{SERVER_LINE} {tag}"), start=mark)
+
+
+# The client's stdin commands for a KeyUpdate (update_not_requested, then
+# update_requested) and what it prints when it took one: s_client's k / K
+# (SSL_key_update; the message goes out ahead of the next write), gnutls-cli's
+# inline commands ^rekey1^ / ^rekey^ (gnutls_session_key_update, sent at once).
+KEY_UPDATE_COMMANDS = {"openssl": (("k", "K"), r"^KEYUPDATE$"),
+                       "gnutls": (("^rekey1^", "^rekey^"), r"^- Rekey was completed$")}
+
+
+def post_handshake(sc: Scenario, client: Peer, server: Peer, msgfile: str) -> None:
+    """TLS 1.3 post-handshake messages (RFC 8446 §4.6), driven on the peers' stdin."""
+    def count(direction, name):
+        return lambda msgs: sum(1 for d, n, _b in msgs if d == direction and n == name)
+
+    if sc.post_handshake == "key_update":
+        exchange_lines(sc, client, server, "under the first application keys")
+        # Under update_requested the server sends its own KeyUpdate ahead of its
+        # next write (OpenSSL) or at once (GnuTLS) (§4.6.3).
+        cmds, done = KEY_UPDATE_COMMANDS[sc.client]
+        for n, (cmd, tag) in enumerate(zip(cmds, ("after a KeyUpdate",
+                                                  "after a KeyUpdate requesting one")), 1):
+            mark = len(client.output)
+            client.send(cmd + "\n")
+            client.wait_for(done, start=mark)
+            exchange_lines(sc, client, server, tag)
+            wait_traced(sc, client, msgfile, f"KeyUpdate {n}",
+                        lambda m, n=n: count("c2s", "key_update")(m) >= n)
+        wait_traced(sc, client, msgfile, "the server's KeyUpdate",
+                    lambda m: count("s2c", "key_update")(m) >= 1)
+    elif sc.post_handshake == "post_handshake_auth":
+        if sc.server != "openssl":
+            raise CaptureError("post-handshake authentication needs s_server (its command c)")
+        smark = len(server.output)
+        # s_server: c = SSL_verify_client_post_handshake(), then SSL_do_handshake
+        # sends the CertificateRequest; the client answers when it next reads
+        # (gnutls-cli: gnutls_reauth() on GNUTLS_E_REAUTH_REQUEST).
+        server.send("c\n")
+        server.wait_for(r"^SSL_do_handshake -> 1$", start=smark)
+        wait_traced(sc, client, msgfile, "post-handshake authentication",
+                    lambda m: count("c2s", "finished")(m) >= 2)
+        exchange_lines(sc, client, server, "after post-handshake authentication")
+    else:
+        raise CaptureError(f"unknown post_handshake {sc.post_handshake!r}")
 
 
 def _free_port() -> int:

@@ -137,7 +137,8 @@ def check_file(path: str) -> list[str]:
                 errs.append(f"[{i}] {direction}: wire shows {seen}, expect lists {first} for "
                             "the first handshake")
         errs += check_renegotiation(i, e, conn["keylog"])
-        if e["resumed"] != (i > 0 and "_resume_" in name):
+        # The second connection of *_resume_* and of the 0-RTT scenarios resumes.
+        if e["resumed"] != (i > 0 and ("_resume_" in name or "early_data" in e)):
             errs.append(f"[{i}] resumed={e['resumed']}")
     return errs
 

@@ -13,7 +13,9 @@ connection of the capture and checks that
     version is theirs (supported_versions for TLS 1.3, legacy_version before);
   - with the client's key log (`decode --keylog`), no record stays encrypted
     and the handshake messages, per direction, are all the ones the peers
-    reported, the encrypted ones included, each re-serialized byte for byte;
+    reported, the encrypted ones included, each re-serialized byte for byte
+    and, where the client traced them (s_client -msg: expect.handshake_sha256),
+    byte-identical to the peer's own record of them;
   - the same connections as a pcap (Ethernet/IPv4) and a pcapng (VLAN/IPv6,
     retransmitted and reordered segments, the key log in a Decryption Secrets
     Block), written by capture.py (pcap_writer.py): decoding them gives, per
@@ -25,6 +27,7 @@ Exit status: 0 pass, 1 fail, 77 skipped (a peer is not installed).
 usage: interop_check.py --tool PATH --scenario NAME --workdir DIR
 """
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -93,15 +96,23 @@ def check_connection(tool, workdir, index, conn):
     if any("error" in o or o.get("encrypted") for o in decrypted):
         return fail(f"connection {index} --keylog: an error or an undecrypted record in the output")
     seen = {"c2s": [], "s2c": []}
+    digests = {"c2s": [], "s2c": []}
     for o in decrypted:
         if o.get("type") in ("change_cipher_spec", "alert", "application_data"):
             continue
         name = "server_hello" if o["type"] == "hello_retry_request" else o["type"]
         seen[o["dir"]].append(name)
+        digests[o["dir"]].append(hashlib.sha256(bytes.fromhex(o.get("hex", ""))).hexdigest())
     for d in ("c2s", "s2c"):
         if seen[d] != expect["handshake_types"][d]:
             return fail(f"connection {index} {d} --keylog: decoded {seen[d]}, peers reported "
                         f"{expect['handshake_types'][d]}")
+        # Byte for byte the messages the peer traced (s_client -msg), encrypted ones too.
+        traced = expect.get("handshake_sha256", {}).get(d)
+        if traced is not None and digests[d] != traced:
+            k = next(i for i, (a, b) in enumerate(zip(digests[d] + [None], traced + [None])) if a != b)
+            return fail(f"connection {index} {d} --keylog: message {k} ({seen[d][k:k + 1]}) differs "
+                        "from the peer's -msg trace")
     protected = sum(1 for o in decrypted if o.get("protected"))
     print(f"connection {index}: {len(objects)} records/messages, {version}, {body['cipher_suite']}; "
           f"with the key log {protected} decrypted: ok")

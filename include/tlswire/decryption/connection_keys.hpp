@@ -17,6 +17,13 @@
 //   When the server did not accept 0-RTT, the client's records after its
 //   early data are under its handshake keys: a record the early keys do not
 //   open is tried with those, which then stay (what a server does, §4.2.10).
+//   The early keys are those of the cipher suite of the PSK the client
+//   offered first (§4.2.10), which the wire does not name and which need not
+//   be the one the server selected (a server that rejects the PSK or the
+//   0-RTT; OpenSSL 3.0 even accepts 0-RTT under another suite of the same
+//   hash): until an early record opens, one the selected suite's early keys
+//   do not open is tried with each other TLS 1.3 suite's, and the suite that
+//   opens it stays.
 // TLS 1.0–1.2 (RFC 5246 §6.3, §7.1): the key block of the master secret and
 //   both hellos' randoms, taken into use by each side's ChangeCipherSpec
 //   (encrypt-then-MAC when the ServerHello has encrypt_then_mac, RFC 7366 §3);
@@ -61,6 +68,12 @@ public:
         side& s = side_of(sender);
         if (s.current.has_keys() && open_with(s.current, s.epoch, rec, out, got, failure)) {
             s.early_unkeyed = false;
+            if (s.epoch.phase == key_phase::early) s.early_suite_known = true;
+            return true;
+        }
+        if (&s == &client_ && s.epoch.phase == key_phase::early && !s.early_suite_known &&
+            open_early_under_other_suite(rec, out, got)) {
+            failure = {};
             return true;
         }
         // 0-RTT offered with no early secret in the log: the records before the
@@ -148,6 +161,7 @@ private:
         std::uint32_t changes = 0;        // TLS 1.0–1.2: ChangeCipherSpecs so far
         bool finished = false;            // TLS 1.3: its handshake Finished was read
         bool early_unkeyed = false;       // TLS 1.3 client: early data offered, its secret not in the log
+        bool early_suite_known = false;   // TLS 1.3 client: an early record opened (its suite stays)
 
         // enter(keys, e) — these keys from now on, none in reserve.
         constexpr void enter(const suite_epoch& keys, key_epoch e) {
@@ -177,6 +191,33 @@ private:
         if (secret == nullptr) return {};
         const result<suite_epoch> e = suite_epoch::tls13(suite_, secret->view());
         return e ? *e : suite_epoch{};
+    }
+
+    // open_early_under_other_suite — the client's early record under the early
+    // keys of a TLS 1.3 suite other than the selected one (see the header
+    // comment); those keys stay, with the early epoch and the handshake keys
+    // in reserve.
+    constexpr bool open_early_under_other_suite(const record& rec, std::span<std::uint8_t> out,
+                                                decrypted_record& got) {
+        const keylog::secret* secret = client_secret(early);
+        if (secret == nullptr) return false;
+        constexpr std::array<cipher_suite, 5> tls13_suites{
+            cipher_suite::TLS_AES_128_GCM_SHA256, cipher_suite::TLS_AES_256_GCM_SHA384,
+            cipher_suite::TLS_CHACHA20_POLY1305_SHA256, cipher_suite::TLS_AES_128_CCM_SHA256,
+            cipher_suite::TLS_AES_128_CCM_8_SHA256};
+        for (const cipher_suite other : tls13_suites) {
+            if (other == suite_) continue;
+            const result<suite_epoch> e = suite_epoch::tls13(other, secret->view());
+            if (!e) continue;  // not this secret's hash, or no AEAD in the backend
+            suite_epoch keys = *e;
+            error ignored{};
+            if (!open_with(keys, client_.epoch, rec, out, got, ignored)) continue;
+            client_.current = keys;
+            client_.early_unkeyed = false;
+            client_.early_suite_known = true;
+            return true;
+        }
+        return false;
     }
 
     constexpr void client_hello_(const client_hello& ch) {
