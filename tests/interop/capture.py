@@ -373,6 +373,16 @@ SCENARIOS: list[Scenario] = [
        client_args=["-tls1_3"], server_args=["-max_early_data", "16384"],
        want=[{"version": "TLS 1.3", "resumed": False},
              {"version": "TLS 1.3", "resumed": True, "early_data": "rejected"}]),
+    _s("tls13_early_data_hrr", "TLS 1.3 resumption with 0-RTT data, rejected by a "
+       "HelloRetryRequest (client key share X25519, s_server -groups P-256 -early_data; RFC "
+       "8446 §4.1.4): the early record sits between the two ClientHellos, under the client "
+       "early traffic secret, and the handshake goes on without it",
+       connections=2, early_data="rejected",
+       client_args=["-tls1_3", "-groups", "X25519:P-256"],
+       server_args=["-groups", "P-256", "-early_data", "-no_anti_replay"],
+       want=[{"version": "TLS 1.3", "resumed": False, "hello_retry_request": True},
+             {"version": "TLS 1.3", "resumed": True, "hello_retry_request": True,
+              "early_data": "rejected"}]),
     _s("tls13_record_padding", "TLS 1.3 with the client padding every protected record to a "
        "multiple of 256 bytes (client config RecordPadding = 256: TLSInnerPlaintext zeros, "
        "RFC 8446 §5.4), its Finished, application data and alert included",

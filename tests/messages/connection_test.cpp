@@ -8,6 +8,7 @@
 
 #include "../support/hex.hpp"
 #include "../support/records.hpp"
+#include "../support/rfc8448_connection.hpp"
 #include "tlswire/tlswire.hpp"
 
 namespace tests_messages_connection {
@@ -121,6 +122,34 @@ TEST_CASE("connection: an unsolicited extension is reported at the extension (RF
     CHECK(o.res.err().where == "application_layer_protocol_negotiation");
     // 5 (record) + 4 (header) + 2 + 32 + 33 (session id) + 2 + 1 + 2 (extensions length).
     CHECK(o.res.err().offset == 5 + 4 + 2 + 32 + 33 + 2 + 1 + 2);
+}
+
+TEST_CASE("connection: 0-RTT records before a HelloRetryRequest; the second ClientHello is read before the ServerHello (RFC 8446 §4.1.4)") {
+    // RFC 8448 §5 (HelloRetryRequest) with a protected record after the
+    // first ClientHello, as a client sending 0-RTT data puts it there.
+    const auto t = test_support::load_rfc8448_connection("hello_retry_request.json");
+    const std::size_t ch1 = 5 + (std::size_t{t.c2s[3]} << 8 | t.c2s[4]);
+    std::vector<std::uint8_t> c2s(t.c2s.begin(), t.c2s.begin() + static_cast<std::ptrdiff_t>(ch1));
+    const auto early = unhex(record_hex(23, std::string(64, 'e')));
+    c2s.insert(c2s.end(), early.begin(), early.end());
+    c2s.insert(c2s.end(), t.c2s.begin() + static_cast<std::ptrdiff_t>(ch1), t.c2s.end());
+    for (const strictness mode : {strictness::strict, strictness::lenient}) {
+        connection_decoder dec(mode);
+        std::vector<std::string> messages;
+        std::size_t encrypted = 0;
+        const auto r = dec.decode(c2s, t.s2c, [&](const connection_event& ev) {
+            if (ev.kind == event_kind::handshake)
+                messages.push_back(std::string(to_string(ev.dir)) + " " + std::string(name_of(ev.handshake)));
+            if (ev.kind == event_kind::encrypted) ++encrypted;
+        });
+        REQUIRE(r);
+        REQUIRE(messages.size() >= 4);
+        CHECK(messages[0] == "c2s client_hello");
+        CHECK(messages[1] == "s2c hello_retry_request");
+        CHECK(messages[2] == "c2s client_hello");
+        CHECK(messages[3] == "s2c server_hello");
+        CHECK(encrypted >= 2);  // the 0-RTT record, and the protected flights
+    }
 }
 
 }  // namespace tests_messages_connection

@@ -74,6 +74,14 @@ public:
             if (turn == direction::c2s && awaiting_server_hello_ && !side(direction::s2c).at_end() &&
                 side(direction::c2s).next_record_is(content_type::change_cipher_spec))
                 turn = direction::s2c;
+            // After a HelloRetryRequest the client's second ClientHello comes
+            // before the server's ServerHello (RFC 8446 §4.1.4), and 0-RTT
+            // records sent with the first one may sit between: read the client
+            // up to that ClientHello first, or the ServerHello would make its
+            // plaintext handshake records look protected.
+            if (turn == direction::s2c && retry_unanswered_ && !side(direction::c2s).at_end() &&
+                side(direction::s2c).next_record_is(content_type::handshake))
+                turn = direction::c2s;
             auto& s = side(turn);
             bool ok = true;
             const bool stepped = s.step([&](const stream_event& se) {
@@ -195,6 +203,7 @@ private:
             if (d == direction::c2s) {
                 offers(*ch, se.ctx);
                 awaiting_server_hello_ = true;
+                retry_unanswered_ = false;
             }
             return true;
         }
@@ -213,6 +222,7 @@ private:
         if (const auto* hrr = std::get_if<hello_retry_request>(&m)) {
             hello_retry_seen_ = true;
             awaiting_server_hello_ = false;
+            retry_unanswered_ = true;
             if (!answers(se, *hrr, true)) return false;
             side(direction::c2s).learn(0x0304, static_cast<std::uint16_t>(hrr->cipher_suite));
             return true;
@@ -292,6 +302,7 @@ private:
     std::uint16_t client_legacy_version_ = 0;
     bool has_supported_versions_ = false;
     bool have_client_hello_ = false;
+    bool retry_unanswered_ = false;  // a HelloRetryRequest was read, the second ClientHello not yet
     bool awaiting_server_hello_ = false;  // a ClientHello was read and not yet answered
     bool server_hello_seen_ = false;
     bool hello_retry_seen_ = false;
