@@ -108,21 +108,33 @@ public:
         if (ev.kind != event_kind::handshake) return;
         const auto type = msg_type_of(ev.handshake);
         if (type == handshake_type::hello_request) return;  // in no transcript (RFC 5246 §7.4.1.1)
+        // Each direction counts its own handshakes (their records interleave
+        // by record, not by flight, once a renegotiation is protected).
+        const bool is_hrr = std::holds_alternative<hello_retry_request>(ev.handshake);
         if (ev.dir == direction::c2s && type == handshake_type::client_hello) {
             // A new handshake, unless it answers a HelloRetryRequest.
-            const bool after_hrr = !handshakes_.empty() && handshakes_.back().hrr && handshakes_.back().client_hellos == 1;
-            if (!after_hrr) handshakes_.emplace_back();
-            ++handshakes_.back().client_hellos;
+            const bool after_hrr = client_at_ < handshakes_.size() && handshakes_[client_at_].hrr &&
+                                   handshakes_[client_at_].client_hellos == 1;
+            if (!after_hrr) client_at_ = client_started_ ? client_at_ + 1 : 0;
+            client_started_ = true;
+        } else if (ev.dir == direction::s2c && (is_hrr || std::holds_alternative<server_hello>(ev.handshake))) {
+            if (!last_server_was_hrr_) server_at_ = server_started_ ? server_at_ + 1 : 0;
+            server_started_ = true;
         }
-        if (handshakes_.empty()) return;
-        handshake_log& h = handshakes_.back();
-        if (std::holds_alternative<hello_retry_request>(ev.handshake)) h.hrr = true;
+        if (ev.dir == direction::s2c) last_server_was_hrr_ = is_hrr;
+        const bool started = ev.dir == direction::c2s ? client_started_ : server_started_;
+        if (!started) return;  // a message before any hello: in no handshake
+        const std::size_t at = ev.dir == direction::c2s ? client_at_ : server_at_;
+        if (handshakes_.size() <= at) handshakes_.resize(at + 1);
+        handshake_log& h = handshakes_[at];
+        if (ev.dir == direction::c2s && type == handshake_type::client_hello) ++h.client_hellos;
+        if (is_hrr) h.hrr = true;
         if (std::holds_alternative<server_hello>(ev.handshake)) h.tls13 = ev.ctx.is_tls13();
         h.messages.push_back({ev.dir, std::vector<std::uint8_t>(ev.message.begin(), ev.message.end()), ev.ctx});
         // Records: TLS 1.3 application keys after each side's Finished, the
         // next generation after a KeyUpdate.
         side& s = sides_[ev.dir == direction::c2s ? 0 : 1];
-        if (h.tls13 && handshakes_.size() == 1) {
+        if (h.tls13 && at == 0) {
             if (type == handshake_type::finished && !s.finished) {
                 s.finished = true;
                 s.pending = pending_kind::application;
@@ -144,6 +156,8 @@ public:
         for (const check& c : record_checks_) on_check(c);
         record_checks_.clear();
         handshakes_.clear();
+        client_at_ = server_at_ = 0;
+        client_started_ = server_started_ = last_server_was_hrr_ = false;
     }
 
 private:
@@ -497,9 +511,33 @@ private:
     template <class H, class F>
     void check_tls12(const handshake_log& h, const client_hello& hello, const server_hello& server,
                      const keylog::connection_secrets& secrets, F& on_check) {
-        const std::vector<message>& m = h.messages;
+        // RFC 5246 §7.3 order, whatever order the records were read in:
+        // CH; SH .. ServerHelloDone (full) or .. Finished (abbreviated); the
+        // client's flight to its Finished; the rest of the server's.
+        std::vector<const message*> c, s;
+        for (const message& x : h.messages) (x.dir == direction::c2s ? c : s).push_back(&x);
+        std::vector<const message*> ordered;
+        std::size_t ci = 0, si = 0;
+        auto take = [&](std::vector<const message*>& from, std::size_t& i, handshake_type until1,
+                        handshake_type until2) {
+            while (i < from.size()) {
+                const handshake_type t = from[i]->type();
+                ordered.push_back(from[i++]);
+                if (t == until1 || t == until2) break;
+            }
+        };
+        take(c, ci, handshake_type::client_hello, handshake_type::client_hello);
+        take(s, si, handshake_type::server_hello_done, handshake_type::finished);
+        take(c, ci, handshake_type::finished, handshake_type::finished);
+        take(s, si, handshake_type::finished, handshake_type::finished);
+        struct view_of {
+            const std::vector<const message*>& v;
+            [[nodiscard]] std::size_t size() const noexcept { return v.size(); }
+            const message& operator[](std::size_t i) const noexcept { return *v[i]; }
+        };
+        const view_of m{ordered};
         const bool extended = server.extensions.contains(extension_type::extended_main_secret);
-        const std::uint16_t version = m.empty() ? 0 : m.back().ctx.version;
+        const std::uint16_t version = m.size() == 0 ? 0 : m[m.size() - 1].ctx.version;
         auto hash_before = [&](std::size_t end) {
             schedule::transcript<H> tr;
             for (std::size_t i = 0; i < end; ++i) tr.update(m[i].bytes);
@@ -622,6 +660,8 @@ private:
     side sides_[2]{};
     std::vector<check> record_checks_;
     std::uint32_t handshake_ = 0;
+    std::size_t client_at_ = 0, server_at_ = 0;  // the handshake each side is in
+    bool client_started_ = false, server_started_ = false, last_server_was_hrr_ = false;
     direction failed_direction_ = direction::c2s;
 };
 
