@@ -127,4 +127,58 @@ TEST_CASE("RFC 8448 §4: the binder verifies with the PSK given directly (as --p
     CHECK(failures == 0);
 }
 
+// RFC 8448 §3 with a KeyUpdate appended each way (as tests/decryption does),
+// the record after it sealed under `next` (right: the §7.2 successor).
+std::pair<std::vector<std::uint8_t>, std::vector<std::uint8_t>> with_key_updates(
+    const test_support::rfc8448_connection& t, bool wrong_client_next) {
+    using backend = crypto::openssl::backend;
+    using A = backend::aes_128_gcm;
+    using H = backend::sha256;
+    const auto& ks = t.json.at("key_schedule");
+    auto extend = [&](std::vector<std::uint8_t> stream, const char* secret_name, std::uint64_t records_sent,
+                      bool wrong) {
+        const auto secret0 = test_support::unhex(ks.at(secret_name).get<std::string>());
+        auto e0 = protection::tls13_epoch_from_secret<H, A>(secret0);
+        e0.sequence_number = records_sent;
+        auto next = tlswire::tls13::next_application_traffic_secret<H>(secret0);
+        if (wrong) next[0] ^= 0x01;
+        auto e1 = protection::tls13_epoch_from_secret<H, A>(next);
+        const std::vector<std::uint8_t> key_update = {0x18, 0x00, 0x00, 0x01, 0x00};
+        const std::vector<std::uint8_t> data = {'p', 'i', 'n', 'g'};
+        std::vector<std::uint8_t> out(64);
+        const auto r1 = protection::tls13_seal(e0, content_type::handshake, key_update, 0, out);
+        REQUIRE(r1);
+        stream.insert(stream.end(), r1->begin(), r1->end());
+        const auto r2 = protection::tls13_seal(e1, content_type::application_data, data, 0, out);
+        REQUIRE(r2);
+        stream.insert(stream.end(), r2->begin(), r2->end());
+        return stream;
+    };
+    return {extend(t.c2s, "client_application_traffic_secret_0", 2, wrong_client_next),
+            extend(t.s2c, "server_application_traffic_secret_0", 3, false)};
+}
+
+TEST_CASE("RFC 8448 §3 with a KeyUpdate each way: tls13_key_update passes for both, and fails off the chain") {
+    const auto t = test_support::load_rfc8448_connection("simple_1rtt.json");
+    for (const bool wrong : {false, true}) {
+        CAPTURE(wrong);
+        auto [c2s, s2c] = with_key_updates(t, wrong);
+        test_support::rfc8448_connection u = t;
+        u.c2s = c2s;
+        u.s2c = s2c;
+        const outcome o = run(u, u.keylog);
+        int client_ok = 0, server_ok = 0, client_failed = 0;
+        for (const auto& c : o.checks) {
+            if (c.id != verify::check_id::tls13_key_update) continue;
+            CHECK(c.index == 1);
+            if (c.client) (c.ok ? client_ok : client_failed)++;
+            else if (c.ok) ++server_ok;
+        }
+        CHECK(server_ok == 1);
+        CHECK(client_ok == (wrong ? 0 : 1));
+        CHECK(client_failed == (wrong ? 1 : 0));
+        CHECK(o.failed.size() == (wrong ? 1u : 0u));
+    }
+}
+
 }  // namespace tests_verify_rfc8448_openssl
