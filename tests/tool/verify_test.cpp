@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -92,7 +93,9 @@ TEST_CASE("verify: a key log with one wrong secret fails, naming the check, exit
         {"CLIENT_HANDSHAKE_TRAFFIC_SECRET", "tls13_client_finished"},
         {"CLIENT_TRAFFIC_SECRET_0", "tls13_client_application_secret"},
     };
-    for (const auto& [label, check] : cases) {
+    for (const auto& kase : cases) {
+        const char* label = kase.first;
+        const char* check = kase.second;
         CAPTURE(label);
         const files f(l, wrong_digit(l.keylog, label));
         const auto r = verify_pair(f);
@@ -278,6 +281,35 @@ TEST_CASE("verify: nothing to check is exit 1; usage errors are exit 2") {
         CHECK(r.out.empty());
         CHECK(r.err.find("tlswire verify") != std::string::npos);
     }
+}
+
+TEST_CASE("verify: mutated and truncated connections never crash; exit 0 or 1, every line a check or an error") {
+    std::mt19937 rng(20261202);  // fixed seed: failures reproduce
+    std::size_t runs = 0;
+    for (const char* name : {"tls13_hello_retry_request.json", "tls12_mutual_auth.json", "tls13_resume_psk.json"}) {
+        const live l = load(name, std::string(name) == "tls13_resume_psk.json" ? 1 : 0);
+        auto mutate = [&](bytes v) {
+            const int edits = 1 + static_cast<int>(rng() % 3);
+            for (int i = 0; i < edits && !v.empty(); ++i) {
+                const std::size_t at = rng() % v.size();
+                if (rng() % 3 == 0) v.resize(at);
+                else v[at] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+            }
+            return v;
+        };
+        for (int i = 0; i < 40; ++i) {
+            const bool client = i % 2 == 0;
+            const live m{client ? mutate(l.c2s) : l.c2s, client ? l.s2c : mutate(l.s2c), l.keylog, {}};
+            std::string keylog = l.keylog;
+            if (i % 5 == 0) keylog[keylog.find('\n') - 1] ^= 0x01;  // a wrong first secret ('0' <-> '1', ...)
+            const files f(m, keylog);
+            const auto r = verify_pair(f, {"--psk", "00112233"});
+            CHECK((r.rc == 0 || r.rc == 1));
+            for (const auto& line : r.lines()) CHECK((line.contains("check") || line.contains("error")));
+            ++runs;
+        }
+    }
+    CHECK(runs == 120);
 }
 
 TEST_CASE("verify --help: the usage and every check name") {

@@ -72,7 +72,9 @@ TEST_CASE("RFC 8448 §3: one wrong hex digit in a secret fails the check that us
         {"CLIENT_TRAFFIC_SECRET_0", "tls13_client_application_secret"},
         {"SERVER_TRAFFIC_SECRET_0", "tls13_server_application_secret"},
     };
-    for (const auto& [label, check] : cases) {
+    for (const auto& kase : cases) {
+        const char* label = kase.first;
+        const char* check = kase.second;
         CAPTURE(label);
         const outcome o = run(t, with_wrong_digit(t.keylog, label));
         CHECK(o.failed.count(check) == 1);
@@ -125,6 +127,25 @@ TEST_CASE("RFC 8448 §4: the binder verifies with the PSK given directly (as --p
     }));
     CHECK(binders == 1);
     CHECK(failures == 0);
+}
+
+TEST_CASE("the README's verify example (README.md, Verifying a handshake) as written") {
+    const auto connection = test_support::load_rfc8448_connection("simple_1rtt.json");
+    const auto& c2s = connection.c2s;
+    const auto& s2c = connection.s2c;
+    const std::string& keylog_text = connection.keylog;
+    using verifier = tlswire::verify::connection_verifier<tlswire::crypto::openssl::backend,
+                                                          tlswire::verify::openssl_signatures>;
+    const tlswire::verify::openssl_signatures signatures;
+    verifier::options o;
+    o.signatures = &signatures;  // or leave it null: no signature checks
+    verifier v(keylog_text, o);
+    int passed = 0, failed = 0;
+    auto r = v.run(c2s, s2c, [&](const tlswire::verify::check& c) { ++(c.ok ? passed : failed); });
+    // RFC 8448 §3: passed == 5 (both Finished, the server's CertificateVerify, both application secrets).
+    CHECK(r.has_value());
+    CHECK(passed == 5);
+    CHECK(failed == 0);
 }
 
 // RFC 8448 §3 with a KeyUpdate appended each way (as tests/decryption does),

@@ -467,9 +467,11 @@ private:
                  on_check);
             return;
         }
-        // Truncate(ClientHello): everything before the binders list, which ends the message.
-        if (offer->binders_length > ch_msg->bytes.size()) return;
-        const std::size_t truncated = ch_msg->bytes.size() - offer->binders_length;
+        // Truncate(ClientHello): everything before the binders list, which ends
+        // the extension (and the message: pre_shared_key comes last, §4.2.11).
+        const std::size_t ext_end = static_cast<std::size_t>(ext->data() - ch_msg->bytes.data()) + ext->size();
+        if (ext_end > ch_msg->bytes.size() || offer->binders_length > ext_end) return;
+        const std::size_t truncated = ext_end - offer->binders_length;
         const crypto::digest<H> th = hash_of<H>(hellos, hellos.size(), hrr, truncated);
         const std::size_t n = offer->identity_count < offer->binder_count ? offer->identity_count : offer->binder_count;
         bool any_known = false;
