@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <openssl/pem.h>
+
 #include "../support/hex.hpp"
 #include "../support/vectors.hpp"
 #include "tlswire/crypto/openssl_aead.hpp"
@@ -145,6 +147,71 @@ TEST_CASE("every captured connection: one wrong hex digit in any key log line fa
     }
     MESSAGE("key log lines altered: " << lines);
     CHECK(lines >= 60);
+}
+
+TEST_CASE("a ServerKeyExchange signature with one bit flipped fails tls12_server_key_exchange_signature") {
+    for (const capture& cap : load()) {
+        if (cap.name != "tls12_ecdhe_rsa" && cap.name != "tls10_ecdhe_rsa" && cap.name != "tls12_ecdhe_ecdsa") continue;
+        CAPTURE(cap.name);
+        // Where the ServerKeyExchange ends in the server's stream (its signature ends it).
+        std::size_t end = 0;
+        decryption::connection_decoder<crypto::openssl::backend> dec;
+        CHECK(dec.decode(cap.connections[0].c2s, cap.connections[0].s2c, [&](const connection_event& ev) {
+            if (ev.kind == event_kind::handshake && std::holds_alternative<server_key_exchange>(ev.handshake))
+                end = ev.message_offset + ev.message.size();
+        }));
+        REQUIRE(end != 0);
+        capture bad = cap;
+        bad.connections[0].s2c[end - 1] ^= 0x01;
+        std::vector<std::string> keylogs{cap.connections[0].keylog};
+        bool failed = false;
+        for (const auto& c : run(bad, keylogs))
+            if (c.id == verify::check_id::tls12_server_key_exchange_signature) {
+                failed = !c.ok;
+                CHECK(c.cause.code == errc::illegal_value);
+            }
+        CHECK(failed);
+    }
+}
+
+// The OpenSSL verifier, with every signature checked against another certificate.
+struct wrong_certificate {
+    static constexpr bool available = true;
+    std::vector<std::uint8_t> der;
+    [[nodiscard]] result<void> verify(bytes_view, std::optional<signature_scheme> scheme, bytes_view content,
+                                      bytes_view signature) const {
+        return verify::openssl_signatures{}.verify(der, scheme, content, signature);
+    }
+};
+
+TEST_CASE("a TLS 1.3 CertificateVerify checked under another certificate's key fails, naming the check") {
+    std::string pem;
+    for (const auto& path : test_support::vector_files("captures"))
+        if (path.stem() == "tls13_ecdsa") pem = test_support::load_json(path).at("files").at("server_cert_pem");
+    REQUIRE(!pem.empty());
+    BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+    X509* x = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+    REQUIRE(x != nullptr);
+    unsigned char* der = nullptr;
+    const int n = i2d_X509(x, &der);
+    REQUIRE(n > 0);
+    wrong_certificate other{std::vector<std::uint8_t>(der, der + n)};
+    OPENSSL_free(der);
+    X509_free(x);
+    BIO_free(bio);
+    for (const capture& cap : load()) {
+        if (cap.name != "tls13_default" && cap.name != "tls13_mutual_auth") continue;
+        CAPTURE(cap.name);
+        verify::connection_verifier<crypto::openssl::backend, wrong_certificate>::options o;
+        o.signatures = &other;
+        verify::connection_verifier<crypto::openssl::backend, wrong_certificate> v(cap.connections[0].keylog, o);
+        std::map<std::string, bool> got;
+        CHECK(v.run(cap.connections[0].c2s, cap.connections[0].s2c,
+                    [&](const verify::check& c) { got[std::string(to_string(c.id))] = c.ok; }));
+        CHECK(got.at("tls13_server_certificate_verify") == false);
+        CHECK(got.at("tls13_server_finished") == true);
+        if (cap.name == "tls13_mutual_auth") CHECK(got.count("tls13_client_certificate_verify") == 1);
+    }
 }
 
 }  // namespace tests_verify_captures_openssl
