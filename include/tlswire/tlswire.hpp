@@ -13,4 +13,5 @@
 #include "tlswire/protection.hpp"
 #include "tlswire/registry.hpp"
 #include "tlswire/schedule.hpp"
+#include "tlswire/verify.hpp"
 #include "tlswire/wire.hpp"

@@ -21,7 +21,11 @@ connection of the capture and checks that
     Block), written by capture.py (pcap_writer.py): decoding them gives, per
     connection, exactly the objects decoding the raw streams gives (with
     "connection" added), without and with the key log; and when tshark is
-    installed, its reassembled streams (`-z follow,tcp,raw,N`) are the raw ones.
+    installed, its reassembled streams (`-z follow,tcp,raw,N`) are the raw ones;
+  - `tlswire verify` with the key log (and the scenario's server key, for the
+    RSA key exchange) passes: exit 0, every check line ok, both Finished of
+    every connection among them -- for each connection's raw streams, and for
+    the pcap and the pcapng with every connection's key log.
 Exit status: 0 pass, 1 fail, 77 skipped (a peer is not installed).
 
 usage: interop_check.py --tool PATH --scenario NAME --workdir DIR
@@ -174,6 +178,48 @@ def check_captures(tool, workdir, scenario, conns):
     return 0
 
 
+def verify_lines(tool, args):
+    run = subprocess.run([tool, "verify"] + args, capture_output=True, text=True, timeout=120)
+    return run.returncode, run.stderr, [json.loads(l) for l in run.stdout.splitlines() if l.strip()]
+
+
+FINISHED = {"tls13_server_finished", "tls13_client_finished", "tls12_server_finished", "tls12_client_finished"}
+
+
+def check_verify(tool, workdir, scenario, capture, with_captures):
+    """`tlswire verify` passes on every connection, and on the pcap/pcapng."""
+    conns = capture["connections"]
+    key_args = []
+    pem = capture.get("files", {}).get("server_key_pem")
+    if pem:
+        key = os.path.join(workdir, "server_key.pem")
+        with open(key, "w") as f:
+            f.write(pem)
+        key_args = ["--server-key", key]
+    runs = []
+    for i in range(len(conns)):
+        c2s, s2c = (os.path.join(workdir, f"conn{i}.{d}.bin") for d in ("c2s", "s2c"))
+        runs.append((f"connection {i}", ["--keylog", os.path.join(workdir, f"conn{i}.keylog"),
+                                          "--c2s", c2s, "--s2c", s2c], 1))
+    if with_captures:
+        keylog = os.path.join(workdir, "all.keylog")
+        base = os.path.join(workdir, scenario)
+        for ext in (".pcap", ".pcapng"):
+            runs.append((f"{scenario}{ext}", ["--keylog", keylog, base + ext], len(conns)))
+    for name, args, connections in runs:
+        rc, err, lines = verify_lines(tool, args + key_args)
+        bad = [l for l in lines if not l.get("ok")]
+        if rc != 0 or bad or not lines:
+            return fail(f"verify {name}: exit {rc}, {len(bad)} of {len(lines)} checks failed: "
+                        f"{json.dumps(bad[:3])} {err[-500:]}")
+        finished = sum(1 for l in lines if l["check"] in FINISHED)
+        if finished < 2 * connections:
+            return fail(f"verify {name}: {finished} Finished checked over {connections} connections")
+        names = sorted({l["check"] for l in lines})
+        print(f"verify {name}: {len(lines)} checks passed ({', '.join(names)}): ok")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tool", required=True)
@@ -204,6 +250,9 @@ def main():
         status |= check_connection(a.tool, a.workdir, i, conn)
     if status == 0:
         status |= check_captures(a.tool, a.workdir, a.scenario, capture["connections"])
+    if status == 0:
+        with_captures = os.path.exists(os.path.join(a.workdir, a.scenario + ".pcap"))
+        status |= check_verify(a.tool, a.workdir, a.scenario, capture, with_captures)
     return status
 
 

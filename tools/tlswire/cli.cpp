@@ -21,8 +21,8 @@ subcommands:
 )";
 
 constexpr std::string_view tool_help_end = R"(
-Exit status: 0 success, 1 an input failed to parse (or --roundtrip differed),
-2 a usage error.
+Exit status: 0 success, 1 an input failed to parse (or --roundtrip differed,
+or a verify check failed), 2 a usage error.
 )";
 
 constexpr std::string_view decode_help = R"(usage: tlswire decode [--hex] [--version tls10|tls11|tls12|tls13]
@@ -178,6 +178,50 @@ Finished the application traffic secrets and exporter_master_secret; given the
 client Finished resumption_master_secret. FILE holds the handshake messages.
 )";
 
+constexpr std::string_view verify_help = R"(usage: tlswire verify --keylog FILE --c2s FILE --s2c FILE [--server-key PEM] [--psk HEX]
+       tlswire verify --keylog FILE CAPTURE [--server-key PEM] [--psk HEX]
+
+Replays the handshake of one connection (--c2s/--s2c: the two directions'
+records) or of every TLS connection of a pcap/pcapng CAPTURE, opening the
+protected records with the key log (RFC 9850 lines; a pcapng's own
+Decryption Secrets Blocks are added to --keylog's), and checks every
+cryptographic value it can. One JSON line per check:
+  {"check": NAME, "ok": true|false, ...}
+with, for a capture, "connection": {"client", "server"}; "handshake": N for
+the N-th renegotiation; and on failure "expected" and "found" (hex) when
+both exist, a "reason", and the library "error" behind it if any.
+
+Checks (NAME):
+  tls13_server_finished, tls13_client_finished   each side's Finished
+      (RFC 8446 §4.4.4) from its handshake traffic secret and the transcript
+  tls13_server_certificate_verify, tls13_client_certificate_verify
+      the CertificateVerify signature (§4.4.3) under the first certificate's
+      public key (not for a compressed certificate)
+  tls13_psk_binder   each offered PSK binder (§4.2.11.2) whose PSK is known:
+      --psk (tried as an external, then as a resumption PSK; "identity": N)
+  tls13_client_application_secret, tls13_server_application_secret
+      CLIENT/SERVER_TRAFFIC_SECRET_0 open the first record after each
+      side's Finished (the AEAD tag proves the secret)
+  tls13_key_update   the next generation (§7.2) opens the first record after
+      each KeyUpdate ("dir", "generation")
+  tls12_client_finished, tls12_server_finished   both Finished (RFC 5246
+      §7.4.9) from the key log's master secret (TLS 1.0-1.2)
+  tls12_server_key_exchange_signature   the ServerKeyExchange signature
+      (§7.4.3) under the server certificate's public key
+  tls12_client_certificate_verify   the client's CertificateVerify (§7.4.8)
+  tls12_rsa_premaster   with --server-key and the RSA key exchange: the
+      pre-master secret decrypted with the key gives the key log's master
+      secret (extended master secret, RFC 7627, when negotiated)
+A check that cannot compare (no secret in the key log, a record that does not
+open, a message missing from the input) fails with a reason. ECH acceptance
+(tls13_ech_accept) is not checked yet: it needs the decrypted inner ClientHello.
+
+Exit status: 0 every check passed (and at least one ran), 1 a check failed,
+an input stopped decoding, or nothing could be checked, 2 a usage error (no
+--keylog, a CAPTURE with --c2s/--s2c, --psk that is not hex, a FILE that
+cannot be read or a --server-key without a private key).
+)";
+
 // The subcommands: one table gives the name, the line in the tool's help,
 // the subcommand's help and the function that runs it.
 struct entry {
@@ -190,6 +234,8 @@ struct entry {
 constexpr entry entries[] = {
     {"decode", "records or handshake messages -> JSON Lines (or --text)", decode_help, decode_command},
     {"fingerprint", "JA3, JA3S and JA4 of every hello in the inputs", fingerprint_help, fingerprint_command},
+    {"verify", "check Finished, signatures and binders against the key log", verify_help,
+     verify_command},
     {"prf", "the TLS 1.0-1.2 PRF", prf_help, prf_command},
     {"master-secret", "the TLS 1.0-1.2 master secret (or extended master secret)", master_secret_help,
      master_secret_command},

@@ -21,6 +21,7 @@ using subcommand_fn = int(std::span<const std::string_view> args, std::istream& 
 
 subcommand_fn decode_command;
 subcommand_fn fingerprint_command;
+subcommand_fn verify_command;
 subcommand_fn prf_command;
 subcommand_fn master_secret_command;
 subcommand_fn hkdf_expand_label_command;
