@@ -179,9 +179,13 @@ TEST_CASE("0-RTT under the PSK's suite, another one selected: the early records 
                            : ev.kind == event_kind::alert            ? "alert"
                            : ev.kind == event_kind::encrypted        ? "encrypted"
                                                                      : "other";
-        if (ev.decrypted()) what += "@" + epoch_name(ev.epoch);
+        if (ev.decrypted()) {
+            what += '@';
+            what += epoch_name(ev.epoch);
+        }
         std::string& seen_here = ev.dir == direction::c2s ? c2s_seen : s2c_seen;
-        seen_here += (seen_here.empty() ? "" : " ") + what;
+        if (!seen_here.empty()) seen_here += ' ';
+        seen_here += what;
         if (ev.kind == event_kind::application_data && ev.epoch.phase == key_phase::early)
             early_data = hex(bytes(ev.plaintext.begin(), ev.plaintext.end()));
     });
