@@ -89,40 +89,37 @@ struct block_only {
     }
 };
 
-// extension — byte 0 picks the context, byte 1 the message kind and
-// whether the rest is a whole extensions block or one extension's body,
-// bytes 2-3 that extension's type: the properties of testing::check_parse for
-// the block (with its typed bodies) or for the typed body alone.
+// extension_block_kinds — the blocks a message carries, by kind; check_block
+// runs check_parse for the one with kind `kind`.
+template <tlswire::message_kind... Kinds>
+struct extension_block_kinds {
+    static constexpr tlswire::message_kind all[] = {Kinds...};
+    static void check_block(tlswire::message_kind kind, tlswire::bytes_view in, const tlswire::context& ctx) {
+        ((kind == Kinds ? require(tlswire::testing::check_parse<block_only<Kinds>>(in, ctx)) : void()), ...);
+    }
+};
+using block_kinds =
+    extension_block_kinds<tlswire::message_kind::client_hello, tlswire::message_kind::server_hello,
+                          tlswire::message_kind::hello_retry_request, tlswire::message_kind::encrypted_extensions,
+                          tlswire::message_kind::certificate, tlswire::message_kind::certificate_request,
+                          tlswire::message_kind::new_session_ticket>;
+
+// extension — byte 0 picks the context, byte 1 the message kind (an index
+// into block_kinds) and whether the rest is a whole extensions block or one
+// extension's body, bytes 2-3 that extension's type: the properties of
+// testing::check_parse for the block (with its typed bodies) or for the typed
+// body alone.
 inline int extension(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     if (size < 4) return 0;
     const context ctx = context_from(data[0]);
-    constexpr message_kind kinds[] = {message_kind::client_hello,         message_kind::server_hello,
-                                      message_kind::hello_retry_request,  message_kind::encrypted_extensions,
-                                      message_kind::certificate,          message_kind::certificate_request,
-                                      message_kind::new_session_ticket};
-    const message_kind kind = kinds[(data[1] & 0x7f) % 7];
+    const message_kind kind = block_kinds::all[(data[1] & 0x7f) % std::size(block_kinds::all)];
     const auto type = static_cast<extension_type>(data[2] << 8 | data[3]);
     const bytes_view in(data + 4, size - 4);
-    if (data[1] & 0x80) {
+    if (data[1] & 0x80)
         describe_extension(type, kind, [&]<class T>(std::type_identity<T>) { require(testing::check_parse<T>(in, ctx)); });
-        return 0;
-    }
-    switch (kind) {
-        case message_kind::client_hello: require(testing::check_parse<block_only<message_kind::client_hello>>(in, ctx)); break;
-        case message_kind::server_hello: require(testing::check_parse<block_only<message_kind::server_hello>>(in, ctx)); break;
-        case message_kind::hello_retry_request:
-            require(testing::check_parse<block_only<message_kind::hello_retry_request>>(in, ctx));
-            break;
-        case message_kind::encrypted_extensions:
-            require(testing::check_parse<block_only<message_kind::encrypted_extensions>>(in, ctx));
-            break;
-        case message_kind::certificate: require(testing::check_parse<block_only<message_kind::certificate>>(in, ctx)); break;
-        case message_kind::certificate_request:
-            require(testing::check_parse<block_only<message_kind::certificate_request>>(in, ctx));
-            break;
-        default: require(testing::check_parse<block_only<message_kind::new_session_ticket>>(in, ctx)); break;
-    }
+    else
+        block_kinds::check_block(kind, in, ctx);
     return 0;
 }
 

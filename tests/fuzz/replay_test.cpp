@@ -73,12 +73,8 @@ std::uint8_t selector_of(const tlswire::context& ctx) {
 
 // kind_index(kind) — the message-kind byte of the "extension" target (harness.hpp).
 std::uint8_t kind_index(tlswire::message_kind kind) {
-    using mk = tlswire::message_kind;
-    constexpr mk kinds[] = {mk::client_hello,         mk::server_hello, mk::hello_retry_request,
-                            mk::encrypted_extensions, mk::certificate,  mk::certificate_request,
-                            mk::new_session_ticket};
-    for (std::uint8_t i = 0; i < 7; ++i)
-        if (kinds[i] == kind) return i;
+    for (std::uint8_t i = 0; i < std::size(fuzz::block_kinds::all); ++i)
+        if (fuzz::block_kinds::all[i] == kind) return i;
     return 0;
 }
 

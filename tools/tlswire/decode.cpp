@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "backend.hpp"
 #include "capture_input.hpp"
 #include "cli.hpp"
 #include "common.hpp"
@@ -17,20 +18,9 @@
 #include "tlswire/keylog.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print.hpp"
-#ifdef TLSWIRE_HAVE_OPENSSL
-#include "tlswire/crypto/openssl_aead.hpp"
-#endif
 
 namespace tlswire::cli {
 namespace {
-
-// Records are opened with libcrypto when the build has it (the reference
-// backend is constexpr but slow at run time).
-#ifdef TLSWIRE_HAVE_OPENSSL
-using backend = crypto::openssl::backend;
-#else
-using backend = crypto::reference::backend;
-#endif
 
 // epoch_name — "early", "handshake", "application", "application+N" (after N
 // KeyUpdates), "tls12".

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "backend.hpp"
 #include "capture_input.hpp"
 #include "cli.hpp"
 #include "common.hpp"
@@ -17,19 +18,18 @@
 #include "tlswire/print.hpp"
 #include "tlswire/verify.hpp"
 #ifdef TLSWIRE_HAVE_OPENSSL
-#include "tlswire/crypto/openssl_aead.hpp"
 #include "tlswire/verify/openssl.hpp"
 #endif
 
 namespace tlswire::cli {
 namespace {
 
+// The backend is the tool's (backend.hpp); signatures and the RSA key exchange
+// need libcrypto too.
 #ifdef TLSWIRE_HAVE_OPENSSL
-using backend = crypto::openssl::backend;
 using signatures = verify::openssl_signatures;
 using private_key = verify::openssl_private_key;
 #else
-using backend = crypto::reference::backend;
 using signatures = verify::no_signatures;
 using private_key = verify::no_decryptor;
 #endif

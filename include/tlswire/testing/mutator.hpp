@@ -73,6 +73,8 @@ struct format_bounds<opaque<L, Min, Max>> {
 template <std::size_t L, std::size_t Min, std::size_t Max>
 struct format_bounds<text<opaque<L, Min, Max>>> : format_bounds<opaque<L, Min, Max>> {};
 template <class T>
+inline constexpr bool is_number = std::is_enum_v<T> || (std::is_integral_v<T> && !std::is_same_v<T, bool>);
+template <class T>
 inline constexpr bool is_mutable_list = false;
 template <class T, class E>
 inline constexpr bool is_mutable_list<list<T, E>> = true;
@@ -135,7 +137,7 @@ private:
     void change(T& field) {
         if constexpr (std::is_same_v<T, bytes_view>) {
             field = mutated_bytes<F>(field);
-        } else if constexpr (std::is_enum_v<T> || (std::is_integral_v<T> && !std::is_same_v<T, bool>)) {
+        } else if constexpr (is_number<T>) {
             field = mutated_number(field);
         } else if constexpr (std::is_same_v<T, extension_block>) {
             mutate_block(field);
@@ -197,33 +199,46 @@ private:
         return bytes_view(kept.data(), kept.size());
     }
 
+    // edit_items — what lists and blocks share: an item dropped (op 0),
+    // duplicated (1) or moved to another place (2), the order reversed (3), or
+    // every item dropped (4). False for another op.
+    template <class T>
+    bool edit_items(std::vector<T>& items, unsigned op) {
+        const std::size_t n = items.size();
+        switch (op) {
+            case 0:
+                if (n > 0) items.erase(items.begin() + static_cast<std::ptrdiff_t>(s_.pick(n)));
+                return true;
+            case 1:
+                if (n > 0) items.push_back(items[s_.pick(n)]);
+                return true;
+            case 2:
+                if (n > 1) {
+                    const std::size_t from = s_.pick(n);
+                    const T moved = items[from];
+                    items.erase(items.begin() + static_cast<std::ptrdiff_t>(from));
+                    items.insert(items.begin() + static_cast<std::ptrdiff_t>(s_.pick(n)), moved);
+                }
+                return true;
+            case 3: std::reverse(items.begin(), items.end()); return true;
+            case 4: items.clear(); return true;
+            default: return false;
+        }
+    }
+
     template <class T, class E>
     void mutate_list(list<T, E>& l) {
         std::vector<T> items(l.begin(), l.end());
-        const std::size_t n = items.size();
-        switch (s_.rng() % 6) {
-            case 0:
-                if (n > 0) items.erase(items.begin() + static_cast<std::ptrdiff_t>(s_.pick(n)));
-                break;
-            case 1:
-                if (n > 0) items.push_back(items[s_.pick(n)]);
-                break;
-            case 2:
-                if (n > 1) std::swap(items[s_.pick(n)], items[s_.pick(n)]);
-                break;
-            case 3: std::reverse(items.begin(), items.end()); break;
-            case 4: items.clear(); break;
-            default:
-                if (n > 0) {
-                    T& one = items[s_.pick(n)];
-                    if constexpr (described<T>) mutate_one(one);
-                    else if constexpr (std::is_enum_v<T> || (std::is_integral_v<T> && !std::is_same_v<T, bool>))
-                        one = mutated_number(one);
-                    else if constexpr (std::is_same_v<T, bytes_view>) one = mutated_bytes<E>(one);
-                } else if constexpr (std::is_enum_v<T> || (std::is_integral_v<T> && !std::is_same_v<T, bool>)) {
-                    items.push_back(mutated_number(T{}));
-                }
-                break;
+        if (!edit_items(items, static_cast<unsigned>(s_.rng() % 6))) {
+            // One element changed (or, in an empty list of numbers, one added).
+            if (!items.empty()) {
+                T& one = items[s_.pick(items.size())];
+                if constexpr (described<T>) mutate_one(one);
+                else if constexpr (is_number<T>) one = mutated_number(one);
+                else if constexpr (std::is_same_v<T, bytes_view>) one = mutated_bytes<E>(one);
+            } else if constexpr (is_number<T>) {
+                items.push_back(mutated_number(T{}));
+            }
         }
         const auto& kept = s_.hold(std::move(items));
         l = list<T, E>(std::span<const T>(kept.data(), kept.size()));
@@ -231,33 +246,17 @@ private:
 
     void mutate_block(extension_block& b) {
         std::vector<extension> items(b.begin(), b.end());
-        const std::size_t n = items.size();
-        switch (s_.rng() % 6) {
-            case 0:
-                if (n > 0) items.erase(items.begin() + static_cast<std::ptrdiff_t>(s_.pick(n)));
-                break;
-            case 1:
-                if (n > 0) items.push_back(items[s_.pick(n)]);
-                break;
-            case 2:
-                if (n > 1) {
-                    const std::size_t i = s_.pick(n);
-                    const extension e = items[i];
-                    items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
-                    items.push_back(e);
-                }
-                break;
-            case 3:
-                if (n > 0)
-                    items[s_.pick(n)].extension_type = static_cast<extension_type>(
+        // Drop, duplicate, move (ops 0-2); or one extension's type or body.
+        const auto op = static_cast<unsigned>(s_.rng() % 6);
+        if (op > 2 || !edit_items(items, op)) {
+            if (!items.empty()) {
+                extension& e = items[s_.pick(items.size())];
+                if (op == 3)
+                    e.extension_type = static_cast<extension_type>(
                         swapped_extension_types[s_.pick(std::size(swapped_extension_types))]);
-                break;
-            default:
-                if (n > 0) {
-                    extension& e = items[s_.pick(n)];
+                else
                     e.extension_data = mutated_body(e, b.kind);
-                }
-                break;
+            }
         }
         const auto& kept = s_.hold(std::move(items));
         const bool present = b.present || !kept.empty();
