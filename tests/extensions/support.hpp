@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "../support/extension_block.hpp"
 #include "../support/hex.hpp"
 #include "tlswire/extensions.hpp"
 
@@ -31,12 +32,7 @@ inline context lenient(context c) {
 }
 
 // A one-block structure, to run an extension through the block's strict checks.
-template <message_kind K>
-struct block_of {
-    static constexpr std::string_view wire_name = "block";
-    extension_block extensions{};
-    static constexpr void wire(auto& io, auto& self) { io("extensions", self.extensions, extensions_fmt<K, 0, false>{}); }
-};
+using test_support::block_of;
 
 // with_header(type, body) — Extension bytes: type, length, body.
 // (Sized once and filled by index: g++ 12 at -O3 sees push_back followed by

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../support/extension_block.hpp"
 #include "tlswire/crypto/reference/reference.hpp"
 #include "tlswire/testing/properties.hpp"
 #include "tlswire/tlswire.hpp"
@@ -37,11 +38,6 @@ inline void require(bool ok) {
 inline void require(const tlswire::testing::verdict& v) { require(!v.has_value()); }
 
 inline bool same(tlswire::bytes_view a, tlswire::bytes_view b) { return tlswire::equal_bytes(a, b); }
-
-// The context is chosen by the first input byte (testing::context_of), so
-// the fuzzer explores every version, several key exchanges and both
-// strictness modes.
-inline tlswire::context context_from(std::uint8_t selector) { return tlswire::testing::context_of(selector); }
 
 // walk — touch every decoded element of a parsed message.
 inline std::size_t walk(const tlswire::handshake_message& m) {
@@ -71,23 +67,14 @@ inline std::size_t walk(const tlswire::handshake_message& m) {
 inline int handshake(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     if (size < 1) return 0;
-    const context ctx = context_from(data[0]);
+    // Byte 0 picks the context (testing::context_of): every version, several
+    // key exchanges, both strictness modes.
+    const context ctx = testing::context_of(data[0]);
     const bytes_view in(data + 1, size - 1);
     require(testing::check_handshake(in, ctx));
     if (const auto m = parse_handshake(in, ctx)) walk(*m);
     return 0;
 }
-
-// block_only<Kind> — an extensions block on its own (Extension
-// extensions<0..2^16-1>), as a `Kind` message carries it.
-template <tlswire::message_kind Kind>
-struct block_only {
-    static constexpr std::string_view wire_name = "extensions";
-    tlswire::extension_block extensions{};
-    static constexpr void wire(auto& io, auto& self) {
-        io("extensions", self.extensions, tlswire::extensions_fmt<Kind, 0, false>{});
-    }
-};
 
 // extension_block_kinds — the blocks a message carries, by kind; check_block
 // runs check_parse for the one with kind `kind`.
@@ -95,7 +82,7 @@ template <tlswire::message_kind... Kinds>
 struct extension_block_kinds {
     static constexpr tlswire::message_kind all[] = {Kinds...};
     static void check_block(tlswire::message_kind kind, tlswire::bytes_view in, const tlswire::context& ctx) {
-        ((kind == Kinds ? require(tlswire::testing::check_parse<block_only<Kinds>>(in, ctx)) : void()), ...);
+        ((kind == Kinds ? require(tlswire::testing::check_parse<test_support::block_of<Kinds>>(in, ctx)) : void()), ...);
     }
 };
 using block_kinds =
@@ -112,7 +99,7 @@ using block_kinds =
 inline int extension(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     if (size < 4) return 0;
-    const context ctx = context_from(data[0]);
+    const context ctx = testing::context_of(data[0]);
     const message_kind kind = block_kinds::all[(data[1] & 0x7f) % std::size(block_kinds::all)];
     const auto type = static_cast<extension_type>(data[2] << 8 | data[3]);
     const bytes_view in(data + 4, size - 4);
@@ -123,29 +110,28 @@ inline int extension(const std::uint8_t* data, std::size_t size) {
     return 0;
 }
 
-// ech_config — an ECHConfigList (RFC 9849 §4, as in DNS and retry_configs):
-// the properties of testing::check_parse, strict and lenient.
-inline int ech_config(const std::uint8_t* data, std::size_t size) {
+// structures<Ts...> — the input as each T, strict and lenient: the
+// properties of testing::check_parse.
+template <class... Ts>
+inline int structures(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     for (const strictness mode : {strictness::strict, strictness::lenient}) {
         context ctx;
         ctx.mode = mode;
-        require(testing::check_parse<ech_config_list>(bytes_view(data, size), ctx));
+        (require(testing::check_parse<Ts>(bytes_view(data, size), ctx)), ...);
     }
     return 0;
 }
 
-// quic — QUIC transport parameters (RFC 9000 §18) as a client and as a
-// server sends them: the properties of testing::check_parse.
+// ech_config — an ECHConfigList (RFC 9849 §4, as in DNS and retry_configs).
+inline int ech_config(const std::uint8_t* data, std::size_t size) {
+    return structures<tlswire::ech_config_list>(data, size);
+}
+
+// quic — QUIC transport parameters (RFC 9000 §18) as a client and as a server sends them.
 inline int quic(const std::uint8_t* data, std::size_t size) {
-    using namespace tlswire;
-    for (const strictness mode : {strictness::strict, strictness::lenient}) {
-        context ctx;
-        ctx.mode = mode;
-        require(testing::check_parse<basic_quic_transport_parameters<true>>(bytes_view(data, size), ctx));
-        require(testing::check_parse<basic_quic_transport_parameters<false>>(bytes_view(data, size), ctx));
-    }
-    return 0;
+    return structures<tlswire::basic_quic_transport_parameters<true>, tlswire::basic_quic_transport_parameters<false>>(
+        data, size);
 }
 
 inline bool lowercase_hex(std::string_view s) {
@@ -161,7 +147,7 @@ inline bool lowercase_hex(std::string_view s) {
 inline int fingerprint(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     if (size < 1) return 0;
-    const context ctx = context_from(data[0]);
+    const context ctx = testing::context_of(data[0]);
     const auto m = parse_handshake(bytes_view(data + 1, size - 1), ctx);
     if (!m) return 0;
     const std::uint64_t before = testing::thread_allocations;
@@ -341,7 +327,9 @@ inline int stream(const std::uint8_t* data, std::size_t size) {
         require(written.has_value() && same(out, ev.message));
     });
     if (!r) require(r.err().offset <= in.size());
-    require(testing::check_record_split(in, o, initial, (std::size_t{data[0]} >> 5) * 37 + 1));
+    // Re-cut into records of 16 to 2048 bytes (smaller cuts are slow to fuzz
+    // and tests/testing/properties_test.cpp runs them on every capture).
+    require(testing::check_record_split(in, o, initial, std::size_t{16} << (data[0] >> 5)));
     return 0;
 }
 

@@ -62,15 +62,6 @@ std::vector<std::uint8_t> connection_input(const nlohmann::json& conn) {
     return input;
 }
 
-// selector_of(ctx) — the context byte (harness.hpp context_from) whose
-// version is ctx's: strict, no cipher suite.
-std::uint8_t selector_of(const tlswire::context& ctx) {
-    constexpr std::uint16_t versions[] = {0, 0x0300, 0x0301, 0x0302, 0x0303, 0x0304};
-    for (std::uint8_t i = 0; i < 6; ++i)
-        if (versions[i] == ctx.version) return i;
-    return 0;
-}
-
 // kind_index(kind) — the message-kind byte of the "extension" target (harness.hpp).
 std::uint8_t kind_index(tlswire::message_kind kind) {
     for (std::uint8_t i = 0; i < std::size(fuzz::block_kinds::all); ++i)
@@ -283,7 +274,9 @@ TEST_CASE("fuzz replay: extension property over every block and body of the vect
         std::visit(
             [&](const auto& v) {
                 if constexpr (requires { v.extensions.kind; }) {
-                    const std::uint8_t sel = selector_of(m.ctx), kind = kind_index(v.extensions.kind);
+                    // The context byte of the message's version (strict, no cipher suite).
+                    const std::uint8_t sel = tlswire::testing::selector_for(tlswire::context{m.ctx.version}).value_or(0),
+                                       kind = kind_index(v.extensions.kind);
                     std::vector<std::uint8_t> block{sel, kind, 0, 0};
                     const bytes_view raw = v.extensions.entries.raw();
                     block.insert(block.end(), raw.begin(), raw.end());

@@ -129,6 +129,15 @@ def _s(*args, **kw) -> Scenario:
 
 LEGACY = ["-cipher", "DEFAULT@SECLEVEL=0"]
 
+# What the key update scenarios make the peers trace: the client's KeyUpdate
+# (update_not_requested), its second one (update_requested), the server's answer.
+KEY_UPDATES_BOTH_WAYS = [{"direction": "c2s", "update_requested": False},
+                         {"direction": "c2s", "update_requested": True},
+                         {"direction": "s2c", "update_requested": False}]
+# Post-handshake authentication answered with a certificate (RFC 8446 §4.6.2).
+POST_HANDSHAKE_AUTH_WITH_CERT = {"certificate_request": True, "handshake_types": {
+    "c2s": ["certificate", "certificate_verify", "finished"], "s2c": ["certificate_request"]}}
+
 SCENARIOS: list[Scenario] = [
     # ---- TLS 1.2, OpenSSL <-> OpenSSL --------------------------------------
     _s("tls12_rsa_kx", "TLS 1.2 RSA key transport, extended master secret (default), no ticket",
@@ -303,9 +312,7 @@ SCENARIOS: list[Scenario] = [
        post_handshake="key_update",
        client_args=["-tls1_3", "-ciphersuites", "TLS_AES_128_GCM_SHA256"],
        want=[{"version": "TLS 1.3", "cipher_suite": "TLS_AES_128_GCM_SHA256",
-              "key_updates": [{"direction": "c2s", "update_requested": False},
-                              {"direction": "c2s", "update_requested": True},
-                              {"direction": "s2c", "update_requested": False}]}]),
+              "key_updates": KEY_UPDATES_BOTH_WAYS}]),
     _s("tls13_post_handshake_auth", "TLS 1.3 post-handshake client authentication: the client "
        "offers it (s_client -enable_pha), the server asks after the handshake (s_server "
        "command c): CertificateRequest, the client's ECDSA Certificate, CertificateVerify and "
@@ -313,9 +320,7 @@ SCENARIOS: list[Scenario] = [
        post_handshake="post_handshake_auth", client_cert=True,
        client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3", "client_certificate": False,
-              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
-                  "c2s": ["certificate", "certificate_verify", "finished"],
-                  "s2c": ["certificate_request"]}}}]),
+              "post_handshake_auth": POST_HANDSHAKE_AUTH_WITH_CERT}]),
     _s("tls13_early_data_other_suite", "TLS 1.3 0-RTT under the ticket's cipher suite while the "
        "server selects another: the ticket is for TLS_AES_128_GCM_SHA256 (the only suite the "
        "first connection offers), the resumption offers ChaCha20-Poly1305 first and s_server "
@@ -441,27 +446,21 @@ SCENARIOS: list[Scenario] = [
        "application data after each",
        client="gnutls", server="openssl", post_handshake="key_update",
        want=[{"version": "TLS 1.3",
-              "key_updates": [{"direction": "c2s", "update_requested": False},
-                              {"direction": "c2s", "update_requested": True},
-                              {"direction": "s2c", "update_requested": False}]}]),
+              "key_updates": KEY_UPDATES_BOTH_WAYS}]),
     _s("openssl_cli_gnutls_srv_tls13_key_update", "openssl s_client against gnutls-serv, TLS 1.3: "
        "s_client commands k and K (KeyUpdate update_not_requested, then update_requested), "
        "gnutls-serv answers the second with its own; the echoed lines after each",
        client="openssl", server="gnutls", post_handshake="key_update",
        client_args=["-tls1_3"],
        want=[{"version": "TLS 1.3",
-              "key_updates": [{"direction": "c2s", "update_requested": False},
-                              {"direction": "c2s", "update_requested": True},
-                              {"direction": "s2c", "update_requested": False}]}]),
+              "key_updates": KEY_UPDATES_BOTH_WAYS}]),
     _s("gnutls_cli_openssl_srv_tls13_post_handshake_auth", "gnutls-cli client "
        "(--post-handshake-auth, ECDSA client certificate) against openssl s_server, TLS 1.3: "
        "s_server's command c after the handshake, CertificateRequest, the client's "
        "Certificate, CertificateVerify and Finished under the application keys",
        client="gnutls", server="openssl", post_handshake="post_handshake_auth", client_cert=True,
        want=[{"version": "TLS 1.3", "client_certificate": False,
-              "post_handshake_auth": {"certificate_request": True, "handshake_types": {
-                  "c2s": ["certificate", "certificate_verify", "finished"],
-                  "s2c": ["certificate_request"]}}}]),
+              "post_handshake_auth": POST_HANDSHAKE_AUTH_WITH_CERT}]),
     _s("openssl_cli_gnutls_srv_tls13_early_data", "openssl s_client against gnutls-serv "
        "(--earlydata), TLS 1.3: a full handshake storing the ticket, then a resumption with "
        "0-RTT data (s_client -sess_in -early_data FILE) that gnutls-serv accepts",

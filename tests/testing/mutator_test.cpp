@@ -18,16 +18,6 @@ using namespace tlswire;
 
 namespace {
 
-// selector_of(ctx) — a strict context byte with ctx's version and cipher
-// suite, if testing::context_of has one.
-std::optional<std::uint8_t> selector_of(const context& ctx) {
-    for (std::uint8_t i = 0; i < 0x80; ++i) {
-        const context c = testing::context_of(i);
-        if (c.version == ctx.version && c.cipher_suite == ctx.cipher_suite) return i;
-    }
-    return std::nullopt;
-}
-
 // A byte mutator of our own (libFuzzer's is not linked here): one byte
 // changed, inserted or erased.
 std::mt19937 byte_rng(0x627974);
@@ -64,7 +54,7 @@ TEST_CASE("mutator: structured mutations of every vector message") {
     unsigned seed = 1;
     std::size_t messages = 0;
     for (const auto& m : corpus) {
-        const auto sel = selector_of(m.ctx);
+        const auto sel = testing::selector_for(m.ctx);
         if (!sel) continue;
         std::vector<std::uint8_t> input{*sel};
         input.insert(input.end(), m.bytes.begin(), m.bytes.end());
@@ -114,7 +104,7 @@ TEST_CASE("mutator: crossover splices one extension of the second message into t
     std::vector<std::vector<std::uint8_t>> hellos;
     for (const auto& m : corpus) {
         const auto parsed = parse_handshake(m.bytes, m.ctx);
-        const auto sel = selector_of(m.ctx);
+        const auto sel = testing::selector_for(m.ctx);
         if (parsed && sel && std::holds_alternative<client_hello>(*parsed)) {
             std::vector<std::uint8_t> in{*sel};
             in.insert(in.end(), m.bytes.begin(), m.bytes.end());

@@ -3,6 +3,9 @@
 
 #include <cstdio>
 
+#include "common.hpp"
+#include "tlswire/print/sink.hpp"
+
 namespace tlswire::cli {
 
 bool is_capture(bytes_view file) noexcept { return capture::detect(file) != capture::file_format::unknown; }
@@ -72,6 +75,26 @@ capture_input read_capture(bytes_view file, const capture::reassembly_limits& li
         in.connections.push_back(x);
     }
     return in;
+}
+
+void print_connection(print::sink& s, const capture_connection& c) {
+    s.key("connection");
+    s.begin_object();
+    s.key("client");
+    s.string(c.client);
+    s.key("server");
+    s.string(c.server);
+    s.end_object();
+}
+
+std::string capture_key_log(std::string_view from_option, const capture_input& cap, std::string_view subcommand,
+                            const std::string& path, std::ostream& err) {
+    std::string log(from_option);
+    if (cap.key_log().empty()) return log;
+    report_keylog_errors(subcommand, path + " (decryption secrets)", cap.key_log(), err);
+    if (!log.empty() && log.back() != '\n') log += '\n';  // a last line without its newline
+    log += cap.key_log();
+    return log;
 }
 
 }  // namespace tlswire::cli

@@ -7,14 +7,20 @@
 #pragma once
 
 #include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tlswire/capture/connections.hpp"
 #include "tlswire/messages/connection.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
+
+namespace tlswire::print {
+class sink;
+}
 
 namespace tlswire::cli {
 
@@ -68,5 +74,16 @@ struct capture_input {
 // streams are the reassembler's copies, so `file` need not outlive the
 // result; move the result, never copy it (the views point into it).
 [[nodiscard]] capture_input read_capture(bytes_view file, const capture::reassembly_limits& limits = {});
+
+// print_connection — "connection": {"client": ..., "server": ...}, the key
+// each object about a capture's connection starts with.
+void print_connection(print::sink& s, const capture_connection& c);
+
+// capture_key_log(from_option, cap, subcommand, path, err) — the key log
+// for a capture's connections: --keylog's text (empty without it), then the
+// capture's own lines (pcapng Decryption Secrets Blocks), whose malformed
+// lines are named on `err` as "PATH (decryption secrets):LINE".
+[[nodiscard]] std::string capture_key_log(std::string_view from_option, const capture_input& cap,
+                                          std::string_view subcommand, const std::string& path, std::ostream& err);
 
 }  // namespace tlswire::cli

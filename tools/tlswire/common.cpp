@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "capture_input.hpp"
+#include "tlswire/keylog.hpp"
 #include "cli.hpp"
 #include "tlswire/messages/record.hpp"
 #include "tlswire/messages/sslv2_client_hello.hpp"
@@ -235,6 +236,16 @@ bool read_input(const std::string& path, std::istream& in, bool hex, std::vector
         out.assign(data.begin(), data.end());
     }
     return true;
+}
+
+void report_keylog_errors(std::string_view subcommand, std::string_view name, std::string_view text,
+                          std::ostream& err) {
+    keylog::parse(
+        text, [](const keylog::entry&) {},
+        [&](const keylog::line_error& e) {
+            err << "tlswire " << subcommand << ": " << name << ":" << e.line << ": " << to_string(e.error.code)
+                << " in " << e.error.where << "\n";
+        });
 }
 
 }  // namespace tlswire::cli

@@ -115,4 +115,10 @@ struct input_handlers {
 int read_inputs(std::string_view subcommand, const inputs& what, bool hex, std::istream& in, std::ostream& err,
                 const input_handlers& handle);
 
+// report_keylog_errors(subcommand, name, text, err) — each malformed line
+// of a key log, which is skipped (RFC 9850 §2), named on `err`:
+// "tlswire SUBCOMMAND: NAME:LINE: code in where".
+void report_keylog_errors(std::string_view subcommand, std::string_view name, std::string_view text,
+                          std::ostream& err);
+
 }  // namespace tlswire::cli

@@ -15,7 +15,6 @@
 #include "common.hpp"
 #include "subcommands.hpp"
 #include "tlswire/decryption.hpp"
-#include "tlswire/keylog.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print.hpp"
 
@@ -76,16 +75,7 @@ public:
     // Secrets Blocks). Error offsets are absolute in the file.
     void decode_capture(const std::string& path, bytes_view file, std::ostream& err) {
         const capture_input cap = read_capture(file);
-        std::string keylog = cfg_.keylog.value_or(std::string());
-        if (!cap.key_log().empty()) {
-            keylog::parse(
-                cap.key_log(), [](const keylog::entry&) {},
-                [&](const keylog::line_error& e) {
-                    err << "tlswire decode: " << path << ": decryption secrets line " << e.line << ": "
-                        << to_string(e.error.code) << " in " << e.error.where << "\n";
-                });
-            keylog += cap.key_log();
-        }
+        const std::string keylog = capture_key_log(cfg_.keylog.value_or(std::string()), cap, "decode", path, err);
         const bool have_keys = cfg_.keylog || !cap.key_log().empty();
         for (const capture_connection& c : cap.connections) {
             connection_ = &c;
@@ -166,15 +156,7 @@ private:
 
     void begin(std::optional<direction> dir) {
         sink_->begin_object();
-        if (connection_) {
-            sink_->key("connection");
-            sink_->begin_object();
-            sink_->key("client");
-            sink_->string(connection_->client);
-            sink_->key("server");
-            sink_->string(connection_->server);
-            sink_->end_object();
-        }
+        if (connection_) print_connection(*sink_, *connection_);
         if (dir) {
             sink_->key("dir");
             sink_->string(to_string(*dir));
@@ -383,13 +365,7 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
             return exit_failure;
         }
         cfg.keylog = std::string(text.begin(), text.end());
-        // RFC 9850 §2: a malformed line is skipped; say which.
-        keylog::parse(
-            *cfg.keylog, [](const keylog::entry&) {},
-            [&](const keylog::line_error& e) {
-                err << "tlswire decode: " << *k << ":" << e.line << ": " << to_string(e.error.code) << " in "
-                    << e.error.where << "\n";
-            });
+        report_keylog_errors("decode", *k, *cfg.keylog, err);
     }
 
     decoder d(cfg, h, out);

@@ -79,13 +79,7 @@ private:
 
     void open(std::optional<direction> dir) {
         sink_.begin_object();
-        if (connection_) {
-            sink_.key("connection");
-            sink_.begin_object();
-            field("client", connection_->client);
-            field("server", connection_->server);
-            sink_.end_object();
-        }
+        if (connection_) print_connection(sink_, *connection_);
         if (dir) {
             sink_.key("dir");
             sink_.string(to_string(*dir));

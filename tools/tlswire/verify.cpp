@@ -14,7 +14,6 @@
 #include "cli.hpp"
 #include "common.hpp"
 #include "subcommands.hpp"
-#include "tlswire/keylog.hpp"
 #include "tlswire/print.hpp"
 #include "tlswire/verify.hpp"
 #ifdef TLSWIRE_HAVE_OPENSSL
@@ -95,15 +94,7 @@ public:
 private:
     void begin(const capture_connection* conn) {
         sink_.begin_object();
-        if (conn != nullptr) {
-            sink_.key("connection");
-            sink_.begin_object();
-            sink_.key("client");
-            sink_.string(conn->client);
-            sink_.key("server");
-            sink_.string(conn->server);
-            sink_.end_object();
-        }
+        if (conn != nullptr) print_connection(sink_, *conn);
     }
     void end() {
         sink_.end_object();
@@ -121,15 +112,6 @@ bool read_file(const std::string& path, std::istream& in, std::vector<std::uint8
     if (read_input(path, in, false, out, p, unused)) return true;
     err << "tlswire verify: " << p.message() << "\n";
     return false;
-}
-
-void report_keylog_errors(std::string_view text, const std::string& name, std::ostream& err) {
-    keylog::parse(
-        text, [](const keylog::entry&) {},
-        [&](const keylog::line_error& e) {
-            err << "tlswire verify: " << name << ":" << e.line << ": " << to_string(e.error.code) << " in "
-                << e.error.where << "\n";
-        });
 }
 
 }  // namespace
@@ -161,7 +143,7 @@ int verify_command(std::span<const std::string_view> args, std::istream& in, std
     std::vector<std::uint8_t> keylog_bytes;
     if (!read_file(*o.value("keylog"), in, keylog_bytes, err)) return exit_usage;
     std::string keylog(keylog_bytes.begin(), keylog_bytes.end());
-    report_keylog_errors(keylog, *o.value("keylog"), err);
+    report_keylog_errors("verify", *o.value("keylog"), keylog, err);
 
     std::optional<private_key> key;
     if (const auto* k = o.value("server-key")) {
@@ -209,11 +191,7 @@ int verify_command(std::span<const std::string_view> args, std::istream& in, std
         if (!is_capture(file))
             return usage(err, "verify", path + " is not a pcap or pcapng capture (give streams with --c2s/--s2c)");
         const capture_input cap = read_capture(file);
-        if (!cap.key_log().empty()) {
-            report_keylog_errors(cap.key_log(), path + " (decryption secrets)", err);
-            keylog += '\n';
-            keylog += cap.key_log();
-        }
+        keylog = capture_key_log(keylog, cap, "verify", path, err);
         for (const capture_connection& c : cap.connections) verify_connection(c.c2s, c.s2c, keylog, &c);
         if (cap.connections.empty())
             err << "tlswire verify: " << path << ": no TLS connection among the capture's " << cap.tcp_connections

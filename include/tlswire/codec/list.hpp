@@ -145,4 +145,11 @@ private:
     bool built_ = false;
 };
 
+// is_list_v<T> — whether T is a list<T, E> (printers, digests and mutators
+// walk a list's elements where other fields are one value).
+template <class T>
+inline constexpr bool is_list_v = false;
+template <class T, class E>
+inline constexpr bool is_list_v<list<T, E>> = true;
+
 }  // namespace tlswire

@@ -201,14 +201,12 @@ private:
                                                 decrypted_record& got) {
         const keylog::secret* secret = client_secret(early);
         if (secret == nullptr) return false;
-        constexpr std::array<cipher_suite, 5> tls13_suites{
-            cipher_suite::TLS_AES_128_GCM_SHA256, cipher_suite::TLS_AES_256_GCM_SHA384,
-            cipher_suite::TLS_CHACHA20_POLY1305_SHA256, cipher_suite::TLS_AES_128_CCM_SHA256,
-            cipher_suite::TLS_AES_128_CCM_8_SHA256};
-        for (const cipher_suite other : tls13_suites) {
-            if (other == suite_) continue;
+        // Every TLS 1.3 suite of the registry.
+        for (const cipher_suite_entry& entry : ::tlswire::detail::cipher_suite_table) {
+            const cipher_suite other = entry.value;
+            if (!entry.attributes.is_tls13() || other == suite_) continue;
             const result<suite_epoch> e = suite_epoch::tls13(other, secret->view());
-            if (!e) continue;  // not this secret's hash, or no AEAD in the backend
+            if (!e) continue;  // not this secret's hash, or a suite the backend cannot protect
             suite_epoch keys = *e;
             error ignored{};
             if (!open_with(keys, client_.epoch, rec, out, got, ignored)) continue;
@@ -257,15 +255,10 @@ private:
         result<tls12::key_material> keys = error{errc::unsupported, 0, "cipher_suite"};
         const bytes_view ms = secrets_.master_secret->view();
         const hash_function prf = prf_hash_for(*a, version);
-        if (prf == hash_function::md5_sha1) {
-            keys = tls12::derive_keys<typename Backend::md5_sha1>(ms, client_random_, server_random, suite_, version,
-                                                                  block);
-        } else {
-            protection::with_hash<Backend>(prf, [&](auto h) {
-                using H = typename decltype(h)::type;
-                keys = tls12::derive_keys<H>(ms, client_random_, server_random, suite_, version, block);
-            });
-        }
+        protection::with_prf_hash<Backend>(prf, [&](auto h) {
+            using H = typename decltype(h)::type;
+            keys = tls12::derive_keys<H>(ms, client_random_, server_random, suite_, version, block);
+        });
         if (!keys) return;
         // RFC 7366 §3: encrypt_then_mac in the ServerHello (it applies to block ciphers only).
         const auto order = sh.extensions.contains(extension_type::encrypt_then_mac)

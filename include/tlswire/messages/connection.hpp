@@ -79,7 +79,7 @@ public:
             // records sent with the first one may sit between: read the client
             // up to that ClientHello first, or the ServerHello would make its
             // plaintext handshake records look protected.
-            if (turn == direction::s2c && retry_unanswered_ && !side(direction::c2s).at_end() &&
+            if (turn == direction::s2c && retry_unanswered() && !side(direction::c2s).at_end() &&
                 side(direction::s2c).next_record_is(content_type::handshake))
                 turn = direction::c2s;
             auto& s = side(turn);
@@ -197,13 +197,17 @@ private:
         return (s[v >> 6] & bit(v)) != 0;
     }
 
+    // retry_unanswered — a HelloRetryRequest was read, the second ClientHello not yet.
+    [[nodiscard]] bool retry_unanswered() const noexcept {
+        return hello_retry_seen_ && !awaiting_server_hello_ && !server_hello_seen_;
+    }
+
     bool handshake(direction d, const stream_event& se) {
         const handshake_message& m = se.handshake;
         if (const auto* ch = std::get_if<client_hello>(&m)) {
             if (d == direction::c2s) {
                 offers(*ch, se.ctx);
                 awaiting_server_hello_ = true;
-                retry_unanswered_ = false;
             }
             return true;
         }
@@ -222,7 +226,6 @@ private:
         if (const auto* hrr = std::get_if<hello_retry_request>(&m)) {
             hello_retry_seen_ = true;
             awaiting_server_hello_ = false;
-            retry_unanswered_ = true;
             if (!answers(se, *hrr, true)) return false;
             side(direction::c2s).learn(0x0304, static_cast<std::uint16_t>(hrr->cipher_suite));
             return true;
@@ -302,7 +305,6 @@ private:
     std::uint16_t client_legacy_version_ = 0;
     bool has_supported_versions_ = false;
     bool have_client_hello_ = false;
-    bool retry_unanswered_ = false;  // a HelloRetryRequest was read, the second ClientHello not yet
     bool awaiting_server_hello_ = false;  // a ClientHello was read and not yet answered
     bool server_hello_seen_ = false;
     bool hello_retry_seen_ = false;

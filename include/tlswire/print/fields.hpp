@@ -30,10 +30,6 @@
 namespace tlswire::print {
 
 namespace detail {
-template <class T>
-inline constexpr bool is_list = false;
-template <class T, class E>
-inline constexpr bool is_list<list<T, E>> = true;
 template <class F>
 inline constexpr bool is_text_format = requires { F::is_text; };
 }  // namespace detail
@@ -77,7 +73,7 @@ public:
         if constexpr (std::is_same_v<T, bytes_view> && detail::is_text_format<F>) {
             s_.key(std::string(name) + "_text");
             print_text(value);
-        } else if constexpr (detail::is_list<T>) {
+        } else if constexpr (is_list_v<T>) {
             if constexpr (detail::is_text_format<typename T::element_format>) {
                 s_.key(std::string(name) + "_text");
                 s_.begin_array();
@@ -122,7 +118,7 @@ void print_value(sink& s, const T& v, const context& ctx) {
         s.begin_array();
         for (const extension& e : v) print_extension(s, e, v.kind, ctx);
         s.end_array();
-    } else if constexpr (detail::is_list<T>) {
+    } else if constexpr (is_list_v<T>) {
         s.begin_array();
         for (const auto& x : v) print_value(s, x, ctx);
         s.end_array();

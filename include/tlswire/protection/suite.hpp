@@ -77,6 +77,17 @@ constexpr bool with_hash(hash_function h, F&& f) {
     }
 }
 
+// with_prf_hash<Backend>(h, f) — with_hash, and the TLS 1.0/1.1 PRF's
+// MD5+SHA-1 pair (RFC 2246 §5): the hash of prf_hash_for(suite, version).
+template <class Backend, class F>
+constexpr bool with_prf_hash(hash_function h, F&& f) {
+    if (h == hash_function::md5_sha1) {
+        f(std::type_identity<typename Backend::md5_sha1>{});
+        return true;
+    }
+    return with_hash<Backend>(h, f);
+}
+
 // mac_hash(mac) — the hash of an HMAC record MAC (RFC 5246 §6.2.3.1), or none.
 [[nodiscard]] constexpr hash_function mac_hash(mac_algorithm mac) noexcept {
     switch (mac) {

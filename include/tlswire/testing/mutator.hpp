@@ -74,10 +74,6 @@ template <std::size_t L, std::size_t Min, std::size_t Max>
 struct format_bounds<text<opaque<L, Min, Max>>> : format_bounds<opaque<L, Min, Max>> {};
 template <class T>
 inline constexpr bool is_number = std::is_enum_v<T> || (std::is_integral_v<T> && !std::is_same_v<T, bool>);
-template <class T>
-inline constexpr bool is_mutable_list = false;
-template <class T, class E>
-inline constexpr bool is_mutable_list<list<T, E>> = true;
 
 // Extension types a mutated type is swapped for: common registered ones
 // (each with its own rules), GREASE (RFC 8701) and unregistered values.
@@ -100,7 +96,6 @@ public:
         std::size_t max_size = 0;
         std::size_t count = 0;                                 // fields seen so far
         std::size_t target = static_cast<std::size_t>(-1);     // the field to change
-        bool changed = false;
 
         std::size_t pick(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng() % n); }
         template <class T>
@@ -120,8 +115,29 @@ public:
             if constexpr (described<T>) T::wire(*this, field);
             return;
         }
-        s_.changed = true;
         change<T, F>(field);
+    }
+
+    // mutate_fields(s, v, ctx) — one field of v (a described structure or a
+    // handshake message), picked at random among all it holds, changed: one
+    // walk counts them, a second changes the one picked. False when v has none.
+    template <class T>
+    static bool mutate_fields(state& s, T& v, const context& ctx) {
+        const auto walk = [&] {
+            mutate_io io(s, ctx);
+            if constexpr (std::is_same_v<T, handshake_message>)
+                std::visit([&](auto& m) { std::remove_cvref_t<decltype(m)>::wire(io, m); }, v);
+            else
+                T::wire(io, v);
+        };
+        s.count = 0;
+        s.target = static_cast<std::size_t>(-1);
+        walk();
+        if (s.count == 0) return false;
+        s.target = s.pick(s.count);
+        s.count = 0;
+        walk();
+        return true;
     }
 
     [[nodiscard]] const context& ctx() const noexcept { return ctx_; }
@@ -141,7 +157,7 @@ private:
             field = mutated_number(field);
         } else if constexpr (std::is_same_v<T, extension_block>) {
             mutate_block(field);
-        } else if constexpr (is_mutable_list<T>) {
+        } else if constexpr (is_list_v<T>) {
             mutate_list(field);
         } else if constexpr (described<T>) {
             // The structure as a whole: one of its own fields.
@@ -287,17 +303,12 @@ private:
         return out;
     }
 
-    // mutate_one(v) — one field of v (or of what v holds) changed.
+    // mutate_one(v) — one field of v (or of what v holds) changed, with a
+    // count of its own (this walk's count and target stay as they are).
     template <class T>
     void mutate_one(T& v) {
-        state inner{s_.rng, s_.bytes, {}, s_.max_size, 0, static_cast<std::size_t>(-1), false};
-        mutate_io counter(inner, ctx_);
-        T::wire(counter, v);
-        if (inner.count == 0) return;
-        inner.target = inner.pick(inner.count);
-        inner.count = 0;
-        mutate_io changer(inner, ctx_);
-        T::wire(changer, v);
+        state inner{s_.rng, s_.bytes, {}, s_.max_size};
+        mutate_fields(inner, v, ctx_);
         s_.rng = inner.rng;
         for (auto& k : inner.keep) s_.keep.push_back(std::move(k));
     }
@@ -305,17 +316,6 @@ private:
     state& s_;
     const context& ctx_;
 };
-
-// The fields of a message, counted (target = none) or one changed.
-inline void walk_message(mutate_io::state& s, handshake_message& m, const context& ctx) {
-    std::visit(
-        [&](auto& v) {
-            using T = std::remove_cvref_t<decltype(v)>;
-            mutate_io io(s, ctx);
-            T::wire(io, v);
-        },
-        m);
-}
 
 // write_back — the message into data[1, max_size); its size with byte 0, or 0 when it does not fit.
 inline std::size_t write_back(const handshake_message& m, const context& ctx, std::uint8_t* data, std::size_t max_size) {
@@ -355,14 +355,8 @@ inline std::size_t structured_mutation(std::uint8_t* data, std::size_t size, std
     const auto parsed = parse_handshake(bytes_view(original->data() + 1, size - 1), ctx);
     if (!parsed) return 0;
     handshake_message m = *parsed;
-    mutate_io::state s{std::minstd_rand(seed == 0 ? 1u : seed), bytes, {original}, max_size, 0,
-                       static_cast<std::size_t>(-1), false};
-    walk_message(s, m, ctx);
-    if (s.count == 0) return 0;
-    s.target = s.pick(s.count);
-    s.count = 0;
-    walk_message(s, m, ctx);
-    if (!s.changed) return 0;
+    mutate_io::state s{std::minstd_rand(seed == 0 ? 1u : seed), bytes, {original}, max_size};
+    if (!mutate_io::mutate_fields(s, m, ctx)) return 0;
     return write_back(m, ctx, data, max_size);
 }
 

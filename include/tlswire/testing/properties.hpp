@@ -75,27 +75,32 @@ using verdict = std::optional<violation>;
     return c;
 }
 
+// selector_for(ctx) — a strict context byte that stands for ctx's version
+// and cipher suite, if context_of has one (for seeds made from messages).
+[[nodiscard]] inline std::optional<std::uint8_t> selector_for(const context& ctx) noexcept {
+    for (std::uint8_t i = 0; i < 0x80; ++i) {
+        const context c = context_of(i);
+        if (c.version == ctx.version && c.cipher_suite == ctx.cipher_suite) return i;
+    }
+    return std::nullopt;
+}
+
 // Allocation counting: count_allocations.hpp, included in one translation
 // unit, replaces the global operator new; each call adds one to the calling
 // thread's count. A check compares the count around the parse it watches.
 inline bool allocations_counted = false;                // set before main by count_allocations.hpp
 inline thread_local std::uint64_t thread_allocations = 0;  // operator new calls on this thread
 
-namespace detail {
-template <class T>
-inline constexpr bool is_list = false;
-template <class T, class E>
-inline constexpr bool is_list<list<T, E>> = true;
-}  // namespace detail
-
 // digest — a 64-bit FNV-1a hash of a value, field by field through the
 // codec's visitor: every field's name and value, list elements in order,
 // nested structures recursively, an extension block's entries with their
 // typed bodies. Two structures with equal digests have, short of a hash
-// collision, the same fields with the same values.
+// collision, the same fields with the same values. It also counts the
+// extension bodies whose typed description did not decode them.
 class digest {
 public:
     [[nodiscard]] std::uint64_t value() const noexcept { return h_; }
+    [[nodiscard]] std::size_t undecoded_bodies() const noexcept { return undecoded_; }
 
     template <class T>
     void add(const T& v, const context& ctx) {
@@ -104,9 +109,7 @@ public:
             for (const std::uint8_t b : v) byte(b);
         } else if constexpr (std::is_same_v<T, bool>) {
             byte(v ? 1 : 0);
-        } else if constexpr (std::is_enum_v<T>) {
-            number(static_cast<std::uint64_t>(v));
-        } else if constexpr (std::is_integral_v<T>) {
+        } else if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
             number(static_cast<std::uint64_t>(v));
         } else if constexpr (std::is_same_v<T, extension_block>) {
             byte(v.present ? 1 : 0);
@@ -118,8 +121,9 @@ public:
                 const error err = visit_extension(e.extension_type, v.kind, e.extension_data, ctx,
                                                   [&](const auto& body) { add(body, ctx); });
                 number(static_cast<std::uint64_t>(err.code));
+                if (err) ++undecoded_;
             }
-        } else if constexpr (detail::is_list<T>) {
+        } else if constexpr (is_list_v<T>) {
             number(v.size());
             for (const auto& x : v) add(x, ctx);
         } else if constexpr (described<T>) {
@@ -148,11 +152,13 @@ private:
     }
 
     std::uint64_t h_ = 0xcbf29ce484222325u;
+    std::size_t undecoded_ = 0;
 };
 
-// digest_of — the digest of a described structure or a handshake message.
+namespace detail {
+// digest_whole — the digest of a described structure or a handshake message.
 template <class T>
-[[nodiscard]] std::uint64_t digest_of(const T& v, const context& ctx) {
+[[nodiscard]] digest digest_whole(const T& v, const context& ctx) {
     digest d;
     if constexpr (std::is_same_v<T, handshake_message>) {
         d.add(static_cast<std::uint64_t>(v.index()), ctx);
@@ -160,7 +166,14 @@ template <class T>
     } else {
         d.add(v, ctx);
     }
-    return d.value();
+    return d;
+}
+}  // namespace detail
+
+// digest_of — the digest's value for a described structure or a handshake message.
+template <class T>
+[[nodiscard]] std::uint64_t digest_of(const T& v, const context& ctx) {
+    return detail::digest_whole(v, ctx).value();
 }
 
 namespace detail {
@@ -183,36 +196,12 @@ struct codec_of<handshake_message> {
     }
 };
 
-inline bool same_bytes(bytes_view a, const std::vector<std::uint8_t>& b) noexcept {
-    return equal_bytes(a, bytes_view(b.data(), b.size()));
-}
-
-// typed_bodies — every extension of every block in `v` decodes with its
-// typed description (the block's strict parse validated each one).
-template <class T>
-verdict typed_bodies(const T& v, const context& ctx) {
-    verdict bad;
-    const auto block = [&](const extension_block& b) {
-        for (const extension& e : b) {
-            const error err = visit_extension(e.extension_type, b.kind, e.extension_data, ctx, [](const auto&) {});
-            if (err && !bad) bad = violation{"typed_bodies", 0};
-        }
-    };
-    const auto one = [&](const auto& m) {
-        if constexpr (requires { m.extensions; })
-            if constexpr (std::is_same_v<std::remove_cvref_t<decltype(m.extensions)>, extension_block>)
-                block(m.extensions);
-    };
-    if constexpr (std::is_same_v<T, handshake_message>) std::visit(one, v);
-    else one(v);
-    return bad;
-}
 }  // namespace detail
 
 // check_parse<T>(in, ctx) — T is a described structure (an extension body,
 // ECHConfigList, QUIC transport parameters, ...) or handshake_message.
 // Properties: error_offset, allocation, round_trip, reparse, lenient, and
-// typed_bodies for a message's extension block.
+// typed_bodies for every extension block it holds.
 template <class T>
 [[nodiscard]] verdict check_parse(bytes_view in, const context& ctx) {
     using codec = detail::codec_of<T>;
@@ -224,19 +213,19 @@ template <class T>
         return std::nullopt;
     }
     std::vector<std::uint8_t> out;
-    const auto written = codec::write(*parsed, out, ctx);
-    if (!written || !detail::same_bytes(in, out)) return violation{"round_trip", 0};
-    const std::uint64_t d = digest_of(*parsed, ctx);
-    const result<T> again = codec::parse(bytes_view(out.data(), out.size()), ctx);
-    if (!again || digest_of(*again, ctx) != d) return violation{"reparse", 0};
+    if (!codec::write(*parsed, out, ctx) || !equal_bytes(in, out)) return violation{"round_trip", 0};
+    const digest d = detail::digest_whole(*parsed, ctx);
+    const result<T> again = codec::parse(out, ctx);
+    if (!again || digest_of(*again, ctx) != d.value()) return violation{"reparse", 0};
     if (ctx.strict()) {
-        if (verdict v = detail::typed_bodies(*parsed, ctx)) return v;
+        // The block's strict parse validated every body the digest decoded.
+        if (d.undecoded_bodies() != 0) return violation{"typed_bodies", 0};
         context lenient = ctx;
         lenient.mode = strictness::lenient;
         const result<T> loose = codec::parse(in, lenient);
         if (!loose) return violation{"lenient", loose.err().offset};
-        std::vector<std::uint8_t> out2;
-        if (!codec::write(*loose, out2, lenient) || !detail::same_bytes(in, out2)) return violation{"lenient", 0};
+        out.clear();
+        if (!codec::write(*loose, out, lenient) || !equal_bytes(in, out)) return violation{"lenient", 0};
     }
     return std::nullopt;
 }
@@ -249,58 +238,62 @@ template <class T>
 // check_record_split(stream, o, initial, cut) — `stream` is one side's
 // records. Its leading handshake records (plaintext, one record version) are
 // re-cut into records of `cut` (1..2^14) bytes each: the messages the
-// decoder hands out must be the same, byte for byte, as far as the original
-// went without an error. Also: every event's offsets lie inside the stream.
+// decoder hands out from them must be the same, byte for byte, as far as the
+// original went without an error. Also: every event's offsets lie inside the
+// stream.
 [[nodiscard]] inline verdict check_record_split(bytes_view stream, const stream_options& o,
                                                 const context& initial, std::size_t cut) {
-    if (cut == 0 || cut > 16384 || o.input != framing::records) return std::nullopt;
+    if (cut == 0 || cut > max_plaintext_length || o.input != framing::records) return std::nullopt;
+    // The leading run of non-empty handshake records with the first one's
+    // version, read with the record layer's own description; their
+    // fragments, concatenated, are the handshake bytes to re-cut.
+    std::vector<std::uint8_t> handshake_bytes;
+    protocol_version version{};
+    std::size_t leading = 0;  // the run's end in the stream
+    {
+        error e;
+        reader r(stream, e);
+        while (!r.empty()) {
+            record rec;
+            described_format::read(r, rec, record::wire_name, context{});
+            if (e || rec.type != content_type::handshake || rec.fragment.empty() ||
+                (leading != 0 && rec.legacy_record_version != version))
+                break;
+            version = rec.legacy_record_version;
+            handshake_bytes.insert(handshake_bytes.end(), rec.fragment.begin(), rec.fragment.end());
+            leading = r.position();
+        }
+    }
+    // decode — the handshake messages of `in` (those from its first `end`
+    // bytes), whether an error stopped it there, and offset violations.
     struct run {
         std::vector<std::vector<std::uint8_t>> messages;
         bool failed = false;
         verdict bad;
     };
-    const auto decode = [&](bytes_view in) {
+    const auto decode = [&](bytes_view in, std::size_t end) {
         run r;
         stream_decoder dec(o, initial);
         const auto done = dec.decode(in, [&](const stream_event& ev) {
             if (ev.record_offset > in.size() && !r.bad) r.bad = violation{"error_offset", ev.record_offset};
-            if (ev.kind == event_kind::handshake) r.messages.emplace_back(ev.message.begin(), ev.message.end());
+            if (ev.kind == event_kind::handshake && ev.record_offset < end)
+                r.messages.emplace_back(ev.message.begin(), ev.message.end());
         });
         if (!done) {
-            r.failed = true;
+            r.failed = done.err().offset <= end;
             if (done.err().offset > in.size() && !r.bad) r.bad = violation{"error_offset", done.err().offset};
         }
         return r;
     };
-    // The leading run of handshake records with the first one's version.
-    std::vector<std::uint8_t> handshake_bytes;
-    std::size_t at = 0;
-    std::uint16_t version = 0;
-    while (stream.size() - at >= 5 && stream[at] == 22) {
-        const auto v = static_cast<std::uint16_t>(stream[at + 1] << 8 | stream[at + 2]);
-        const std::size_t n = static_cast<std::size_t>(stream[at + 3] << 8 | stream[at + 4]);
-        if ((at != 0 && v != version) || n == 0 || n > 16384 || n > stream.size() - at - 5) break;
-        version = v;
-        handshake_bytes.insert(handshake_bytes.end(), stream.begin() + static_cast<std::ptrdiff_t>(at + 5),
-                               stream.begin() + static_cast<std::ptrdiff_t>(at + 5 + n));
-        at += 5 + n;
-    }
-    if (at == 0) return decode(stream).bad;
-    const bytes_view leading = stream.first(at);
+    const run a = decode(stream, leading);  // the whole stream: its offsets are checked too
+    if (a.bad || leading == 0) return a.bad;
     std::vector<std::uint8_t> recut;
     for (std::size_t i = 0; i < handshake_bytes.size(); i += cut) {
         const std::size_t n = std::min(cut, handshake_bytes.size() - i);
-        recut.push_back(22);
-        recut.push_back(static_cast<std::uint8_t>(version >> 8));
-        recut.push_back(static_cast<std::uint8_t>(version));
-        recut.push_back(static_cast<std::uint8_t>(n >> 8));
-        recut.push_back(static_cast<std::uint8_t>(n));
-        recut.insert(recut.end(), handshake_bytes.begin() + static_cast<std::ptrdiff_t>(i),
-                     handshake_bytes.begin() + static_cast<std::ptrdiff_t>(i + n));
+        const record piece{content_type::handshake, version, bytes_view(handshake_bytes).subspan(i, n)};
+        if (!serialize(piece, recut)) return std::nullopt;  // cannot happen: n <= 2^14
     }
-    const run a = decode(leading);
-    if (a.bad) return a.bad;
-    const run b = decode(bytes_view(recut.data(), recut.size()));
+    const run b = decode(recut, recut.size());
     if (b.bad) return b.bad;
     // A failure may come sooner in one cut than the other (e.g. a record
     // boundary rule), so compare the messages both got; without a failure the
@@ -309,7 +302,7 @@ template <class T>
     for (std::size_t i = 0; i < common; ++i)
         if (a.messages[i] != b.messages[i]) return violation{"record_split", 0};
     if (!a.failed && !b.failed && a.messages.size() != b.messages.size()) return violation{"record_split", 0};
-    return decode(stream).bad;
+    return std::nullopt;
 }
 
 }  // namespace tlswire::testing

@@ -228,15 +228,6 @@ private:
 
     // ---- helpers ----------------------------------------------------------
 
-    template <class F>
-    static bool with_prf_hash(hash_function h, F&& f) {
-        if (h == hash_function::md5_sha1) {
-            f(std::type_identity<typename Backend::md5_sha1>{});
-            return true;
-        }
-        return protection::with_hash<Backend>(h, f);
-    }
-
     // first_certificate — the DER of a Certificate message's first entry.
     static std::optional<bytes_view> first_certificate(const handshake_message& m) {
         if (const auto* c13 = std::get_if<certificate_tls13>(&m)) {
@@ -299,9 +290,9 @@ private:
             });
         } else {
             const auto version = static_cast<protocol_version>(sh_msg->ctx.version);
-            with_prf_hash(prf_hash_for(*suite, version), [&](auto t) {
+            protection::with_prf_hash<Backend>(prf_hash_for(*suite, version), [&](auto t) {
                 using H = typename decltype(t)::type;
-                check_tls12<H>(h, hello, server, secrets, on_check);
+                check_tls12<H>(c, s, hello, server, secrets, on_check);
             });
         }
     }
@@ -511,16 +502,15 @@ private:
     // ---- TLS 1.0–1.2 ----------------------------------------------------------
 
     template <class H, class F>
-    void check_tls12(const handshake_log& h, const client_hello& hello, const server_hello& server,
-                     const keylog::connection_secrets& secrets, F& on_check) {
+    void check_tls12(const std::vector<const message*>& c, const std::vector<const message*>& s,
+                     const client_hello& hello, const server_hello& server, const keylog::connection_secrets& secrets,
+                     F& on_check) {
         // RFC 5246 §7.3 order, whatever order the records were read in:
         // CH; SH .. ServerHelloDone (full) or .. Finished (abbreviated); the
         // client's flight to its Finished; the rest of the server's.
-        std::vector<const message*> c, s;
-        for (const message& x : h.messages) (x.dir == direction::c2s ? c : s).push_back(&x);
         std::vector<const message*> ordered;
         std::size_t ci = 0, si = 0;
-        auto take = [&](std::vector<const message*>& from, std::size_t& i, handshake_type until1,
+        auto take = [&](const std::vector<const message*>& from, std::size_t& i, handshake_type until1,
                         handshake_type until2) {
             while (i < from.size()) {
                 const handshake_type t = from[i]->type();
@@ -593,12 +583,13 @@ private:
                 const auto der = der_of(client_cert);
                 if (p && der) {
                     if (const auto* v = std::get_if<certificate_verify>(&*p)) {
-                        std::vector<std::uint8_t> content;
+                        std::vector<std::uint8_t> messages;
                         for (std::size_t i = 0; i < cv; ++i)
-                            content.insert(content.end(), m[i].bytes.begin(), m[i].bytes.end());
+                            messages.insert(messages.end(), m[i].bytes.begin(), m[i].bytes.end());
                         const auto scheme = version >= 0x0303 ? std::optional<signature_scheme>(v->algorithm)
                                                               : scheme_none;
-                        const result<void> r = opt_.signatures->verify(*der, scheme, content, v->signature);
+                        const result<void> r = opt_.signatures->verify(
+                            *der, scheme, schedule::tls12_certificate_verify_content(messages), v->signature);
                         const check_id id = check_id::tls12_client_certificate_verify;
                         emit(r ? passed(id)
                                : failed(id, "the signature does not verify under the client certificate's public key",
