@@ -1,15 +1,16 @@
-// libFuzzer target: the "handshake" property of tests/fuzz/harness.hpp,
+// libFuzzer target: the "handshake" property of tests/fuzz/harness.hpp
+// (through targets.hpp),
 // with tlswire's structure-aware mutator (tlswire/testing/mutator.hpp) as
 // libFuzzer's custom mutator and crossover. fuzz_handshake is the same
 // property with libFuzzer's byte mutations only: the two measure the
 // mutator's coverage gain (tests/fuzz/README.md).
-#include "harness.hpp"
+#include "targets.hpp"
 #include "tlswire/testing/count_allocations.hpp"
 #include "tlswire/testing/mutator.hpp"
 
 extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, std::size_t max_size);
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { return fuzz::handshake(data, size); }
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { return fuzz::targets::handshake(data, size); }
 
 extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size, std::size_t max_size,
                                                unsigned int seed) {

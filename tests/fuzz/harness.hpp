@@ -1,6 +1,6 @@
 // tests/fuzz/harness.hpp — the fuzz properties, shared by the libFuzzer
-// targets (fuzz_*.cpp, built with TLSWIRE_BUILD_FUZZERS=ON and clang) and by
-// the replay test that runs them over the vectors and mutations in every CI
+// targets (fuzz_<target>: targets.hpp; TLSWIRE_BUILD_FUZZERS=ON, clang) and
+// by the replay test that runs them over the vectors and mutations in every CI
 // build (tests/fuzz/replay_test.cpp).
 //
 // Properties: nothing crashes or reads out of bounds (the sanitizers watch);

@@ -44,7 +44,7 @@ cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DTLSWIRE_BUILD_FUZZERS=ON \
   -DTLSWIRE_BUILD_TESTS="$([ -n "${TESTS_BIN:-}" ] && echo OFF || echo ON)" \
   -DTLSWIRE_BUILD_TOOL=OFF -DTLSWIRE_BUILD_EXAMPLES=OFF -DTLSWIRE_VERIFY_HEADERS=OFF >/dev/null
-cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target "${targets[@]/#/fuzz_}" "${tests_target[@]}"
+cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target tlswire_fuzzers "${tests_target[@]}"
 tests_bin=${TESTS_BIN:-$build/tests/tlswire_tests}
 
 work="$build/fuzz-smoke"
