@@ -112,6 +112,7 @@ public:
         if (h.message_seq < next_) return feed_status::duplicate;  // §4.2.2: "MUST be discarded"
 
         slot* s = find(h.message_seq);
+        const std::size_t off = h.fragment_offset;
         if (s == nullptr) {
             if (h.message_seq == next_ && h.unfragmented()) {
                 // The common case: a whole message, in order — handed out from the input, no copy.
@@ -122,46 +123,50 @@ public:
                 deliver_ready(on_message);
                 return feed_status::delivered;
             }
-            const std::size_t cost = slot_cost(h.length);
+            // A new message: nothing held to compare with; one run of new bytes (if any).
+            const std::size_t cost = slot_cost(h.length) + (h.fragment.empty() ? 0 : sizeof(message_piece));
             if (buffered_ + cost > limits_.max_buffered_bytes) [[unlikely]]
                 return error{errc::message_too_large, length_at, "max_buffered_bytes"};
             s = insert(h);
-            buffered_ += cost;
+            buffered_ += slot_cost(h.length);
         } else {
             if (h.msg_type != s->msg_type) [[unlikely]]
                 return error{errc::illegal_value, at, "msg_type"};
             if (h.length != s->body.size()) [[unlikely]]
                 return error{errc::illegal_value, length_at, "length"};
+            // Overlapping bytes must be the bytes held; checked before anything is written.
+            std::size_t fresh = 0, runs = 0;
+            for (std::size_t i = 0; i < h.fragment.size(); ++i) {
+                if (!s->has(off + i)) {
+                    ++fresh;
+                    if (i == 0 || s->has(off + i - 1)) ++runs;
+                    continue;
+                }
+                if (s->body[off + i] != h.fragment[i]) [[unlikely]]
+                    return error{errc::illegal_value, body_at + i, "fragment"};
+            }
+            // Nothing new (a zero-length message's first fragment is new, though it has no bytes).
+            if (fresh == 0 && !(h.length == 0 && !s->empty_seen)) return feed_status::duplicate;
+            if (buffered_ + runs * sizeof(message_piece) > limits_.max_buffered_bytes) [[unlikely]]
+                return error{errc::message_too_large, length_at, "max_buffered_bytes"};
         }
 
-        // Overlapping bytes must be the bytes held; checked before anything is written.
-        const std::size_t off = h.fragment_offset;
-        std::size_t fresh = 0;
+        // Copy the new bytes; each run of them adds one piece to the origin map.
+        bool in_run = false;
         for (std::size_t i = 0; i < h.fragment.size(); ++i) {
-            if (!s->has(off + i)) {
-                ++fresh;
+            if (s->has(off + i)) {
+                in_run = false;
                 continue;
             }
-            if (s->body[off + i] != h.fragment[i]) [[unlikely]]
-                return error{errc::illegal_value, body_at + i, "fragment"};
-        }
-        // Each run of new bytes adds one piece to the origin map.
-        std::size_t runs = 0;
-        for (std::size_t i = 0; i < h.fragment.size(); ++i)
-            if (!s->has(off + i) && (i == 0 || s->has(off + i - 1))) ++runs;
-        const std::size_t piece_cost = runs * sizeof(message_piece);
-        if (buffered_ + piece_cost > limits_.max_buffered_bytes) [[unlikely]]
-            return error{errc::message_too_large, length_at, "max_buffered_bytes"};
-        // Nothing new (a zero-length message's first fragment is new, though it has no bytes).
-        if (fresh == 0 && !(h.length == 0 && !s->empty_seen)) return feed_status::duplicate;
-        buffered_ += piece_cost;
-        for (std::size_t i = 0; i < h.fragment.size(); ++i) {
-            if (s->has(off + i)) continue;
-            if (i == 0 || s->has(off + i - 1)) s->pieces.push_back({off + i, body_at + i});
+            if (!in_run) {
+                s->pieces.push_back({off + i, body_at + i});
+                buffered_ += sizeof(message_piece);
+                in_run = true;
+            }
             s->body[off + i] = h.fragment[i];
             s->set(off + i);
+            ++s->covered;
         }
-        s->covered += fresh;
         if (h.length == 0) s->empty_seen = true;
         return deliver_ready(on_message) ? feed_status::delivered : feed_status::buffered;
     }
