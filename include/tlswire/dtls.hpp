@@ -1,4 +1,5 @@
-// tlswire/dtls.hpp — DTLS 1.0, 1.2 and 1.3: records, handshake fragments,
+// tlswire/dtls.hpp — DTLS 1.0, 1.2 and 1.3: records (and DTLS 1.3 unified
+// headers, record number encryption, ACK), handshake fragments,
 // the DTLS ClientHello and HelloVerifyRequest, and fragment reassembly.
 #pragma once
 
@@ -8,3 +9,7 @@
 #include "tlswire/dtls/message.hpp"
 #include "tlswire/dtls/reassembler.hpp"
 #include "tlswire/dtls/record.hpp"
+// DTLS 1.3 (RFC 9147)
+#include "tlswire/dtls/ack.hpp"
+#include "tlswire/dtls/record_number_encryption.hpp"
+#include "tlswire/dtls/unified_header.hpp"

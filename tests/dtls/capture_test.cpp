@@ -100,7 +100,9 @@ TEST_CASE("dtls capture: OpenSSL DTLS 1.2 with a cookie exchange and MTU 300 dec
         std::vector<bytes_view> cookies;
         for (direction* d : {&c2s, &s2c}) {
             ctx.sender = d == &c2s ? role::client : role::server;
-            for (const auto& [type, body] : d->messages) {
+            for (const auto& entry : d->messages) {
+                const handshake_type type = entry.first;
+                const std::vector<std::uint8_t>& body = entry.second;
                 CAPTURE(to_string(type));
                 const auto m = dtls::parse_body(type, bytes_view(body.data(), body.size()), 0, ctx);
                 REQUIRE_MESSAGE(m, to_string(m.err().code) << " at " << m.err().offset << " in " << std::string(m.err().where));
