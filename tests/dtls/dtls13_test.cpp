@@ -99,7 +99,9 @@ TEST_CASE("dtls13 unified header: fixed bits, CID rules, length bounds ±1, trun
         r.resize(4 + n, 0x5a);
         return r;
     };
-    for (const auto& [n, ok] : {std::pair<std::size_t, bool>{15, false}, {16, true}, {16640, true}, {16641, false}}) {
+    for (const auto& entry : {std::pair<std::size_t, bool>{15, false}, {16, true}, {16640, true}, {16641, false}}) {
+        const std::size_t n = entry.first;
+        const bool ok = entry.second;
         CAPTURE(n);
         const auto r = with_length(n);
         const auto p = dtls::parse_ciphertext13(bytes_view(r.data(), r.size()));
