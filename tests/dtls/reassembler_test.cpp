@@ -294,4 +294,62 @@ TEST_CASE("dtls reassembler: feed_record reads every fragment of a record and st
     CHECK(seqs == std::vector<std::uint16_t>{0});
 }
 
+
+TEST_CASE("dtls reassembler: hostile input — random fragments of random messages never crash, stay bounded") {
+    // Random headers over a small space of message_seq/length values, random
+    // offsets and bytes: most are refused; none may crash (run under the
+    // sanitizers), buffered_bytes never exceeds its limit, and whatever is
+    // handed out has the length its fragments declared.
+    std::mt19937 rng(2026);
+    const auto pick = [&](std::uint32_t n) { return static_cast<std::uint32_t>(rng() % n); };
+    for (int round = 0; round < 50; ++round) {
+        dtls::reassembler r(dtls::reassembler_limits{512, 4096});
+        std::vector<std::uint8_t> input;
+        for (int i = 0; i < 400; ++i) {
+            const auto length = pick(4) == 0 ? pick(2000) : pick(40);
+            const auto offset = length == 0 ? 0 : pick(length + 1);
+            const auto n = length - offset == 0 ? 0 : pick(length - offset + 1);
+            std::vector<std::uint8_t> body(n);
+            for (auto& b : body) b = static_cast<std::uint8_t>(pick(3));  // few values: overlaps agree sometimes
+            const auto f = test_support::dtls::fragment(static_cast<std::uint8_t>(pick(3)), length,
+                                                        static_cast<std::uint16_t>(pick(6)), offset, body);
+            const std::size_t at = input.size();
+            input.insert(input.end(), f.begin(), f.end());
+            const auto h = parse<dtls::handshake>(bytes_view(f.data(), f.size()));
+            REQUIRE(h);
+            const auto s = r.feed(*h, at, [&](const dtls::reassembled_message& m) {
+                CHECK(m.body.size() <= 512);
+                for (std::size_t p = 0; p < m.body.size(); ++p) CHECK(input[m.origin.offset(p)] == m.body[p]);
+            });
+            if (!s) CHECK(s.err().offset < input.size());
+            CHECK(r.buffered_bytes() <= 4096);
+        }
+    }
+}
+
+TEST_CASE("dtls parsers: every byte string up to 3 bytes, and random bytes, parse or fail inside their input") {
+    std::vector<std::vector<std::uint8_t>> inputs;
+    for (int a = 0; a < 256; ++a) {
+        inputs.push_back({static_cast<std::uint8_t>(a)});
+        for (int b = 0; b < 256; b += 17) inputs.push_back({static_cast<std::uint8_t>(a), static_cast<std::uint8_t>(b), 0});
+    }
+    std::mt19937 rng(6347);
+    for (int i = 0; i < 2000; ++i) {
+        std::vector<std::uint8_t> b(rng() % 64);
+        for (auto& x : b) x = static_cast<std::uint8_t>(rng());
+        if (!b.empty() && (i & 1)) b[0] = static_cast<std::uint8_t>(0x20 | (b[0] & 0x1f));
+        inputs.push_back(b);
+    }
+    std::size_t violations = 0;
+    for (const auto& in : inputs) {
+        const bytes_view v(in.data(), in.size());
+        for (const auto& verdict :
+             {testing::check_parse<dtls::plaintext>(v, {}), testing::check_parse<dtls::handshake>(v, {}),
+              testing::check_parse<dtls::hello_verify_request>(v, {}), testing::check_parse<dtls::client_hello>(v, {}),
+              testing::check_parse<dtls::ack>(v, {}), testing::check_parse<dtls::ciphertext13>(v, {})})
+            if (verdict) ++violations;
+    }
+    CHECK(violations == 0);
+}
+
 }  // namespace tests_dtls_reassembler
