@@ -46,7 +46,8 @@
 namespace tlswire::dtls {
 
 // reassembled_message — a complete handshake message: its type, message_seq
-// and body (the views are valid until the next call to feed), and where each
+// and body (views valid only during the on_message call that hands it out:
+// copy what must outlive it), and where each
 // body byte sat in the caller's input (`origin`, body byte 0 = position 0).
 struct reassembled_message {
     handshake_type msg_type{};
