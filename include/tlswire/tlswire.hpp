@@ -6,6 +6,7 @@
 #include "tlswire/codec/codec.hpp"
 #include "tlswire/crypto.hpp"
 #include "tlswire/decryption.hpp"
+#include "tlswire/dtls.hpp"
 #include "tlswire/extensions.hpp"
 #include "tlswire/fingerprint.hpp"
 #include "tlswire/keylog.hpp"

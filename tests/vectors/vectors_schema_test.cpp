@@ -130,7 +130,8 @@ public:
 };
 
 const std::set<std::string> kinds = {"handshake_trace", "prf",       "hkdf",          "tls12_kdf",
-                                     "tls13_kdf",       "bytes",     "botan_messages", "capture"};
+                                     "tls13_kdf",       "bytes",     "botan_messages", "capture",
+                                     "dtls_datagrams"};
 const std::set<std::string> versions = {"tls10", "tls11", "tls12", "tls13", "dtls12"};
 const std::set<std::string> prf_hashes = {"md5_sha1", "sha224", "sha256", "sha384", "sha512"};
 const std::set<std::string> all_hashes = {"md5",    "sha1",   "sha224", "sha256",
@@ -273,6 +274,24 @@ void check_capture(checker& c, const json& d) {
         c.text(e, "cipher_suite", at + "/expect");
         if (c.has(e, "handshake_types", at + "/expect"))
             for (const char* dir : {"c2s", "s2c"}) c.array(e["handshake_types"], dir, at + "/expect/handshake_types");
+    }
+}
+
+// kind "dtls_datagrams" (vectors/dtls/): every UDP datagram of a DTLS
+// session in the order it was forwarded, each {dir, hex}; the DTLS record
+// headers (13 bytes, uint16 length at 11) must tile every datagram.
+void check_dtls_datagrams(checker& c, const json& d) {
+    c.text(d, "scenario", "");
+    const json* ds = c.array(d, "datagrams", "");
+    if (ds == nullptr) return;
+    for (std::size_t i = 0; i < ds->size(); ++i) {
+        const json& g = (*ds)[i];
+        const std::string at = "/datagrams/" + std::to_string(i);
+        c.one_of(g, "dir", at, dirs);
+        c.hex(g, "hex", at);
+        if (!is_hex(g.value("hex", json()))) continue;
+        const auto b = unhex(g["hex"].get<std::string>());
+        if (!tiles(b, 13, 11, 2)) c.fail(at, "DTLS record lengths do not tile the datagram");
     }
 }
 
@@ -427,6 +446,7 @@ std::vector<std::string> validate(const json& d) {
     if (kind == "handshake_trace") check_trace(c, d);
     else if (kind == "bytes") check_bytes(c, d);
     else if (kind == "capture") check_capture(c, d);
+    else if (kind == "dtls_datagrams") check_dtls_datagrams(c, d);
     else if (kinds.count(kind) != 0 && kind != "capture") check_cases(c, d, kind);
     if (kind == "botan_messages") {
         if (!c.has(d, "context", "") || !d["context"].is_object()) c.fail("/context", "not an object");

@@ -55,11 +55,18 @@ struct client_hello {
     list_of<compression_method> legacy_compression_methods{};
     extension_block extensions{};
 
-    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) {
+    // fields(io, self, after_session_id) — the description, with
+    // `after_session_id(io)` walked between legacy_session_id and
+    // cipher_suites: where DTLS puts its cookie (RFC 6347 §4.2.1; the DTLS
+    // ClientHello in dtls/client_hello.hpp is this description plus it).
+    // (Before wire: clang 14 cannot constant-evaluate a member template
+    // called from the class body before its definition.)
+    TLSWIRE_INLINE static constexpr void fields(auto& io, auto& self, auto&& after_session_id) {
         const auto version_at = io.mark();
         io("legacy_version", self.legacy_version);
         io("random", self.random, fixed<32>{});
         io("legacy_session_id", self.legacy_session_id, opaque<1, 0, 32>{});
+        after_session_id(io);
         io("cipher_suites", self.cipher_suites, vec<2, 2, 0xfffe>{});
         const auto compression_at = io.mark();
         io("legacy_compression_methods", self.legacy_compression_methods, vec<1, 1, 0xff>{});
@@ -81,6 +88,8 @@ struct client_hello {
             }
         }
     }
+
+    TLSWIRE_INLINE static constexpr void wire(auto& io, auto& self) { fields(io, self, [](auto&) {}); }
 
     // offers_tls13 — whether supported_versions lists TLS 1.3 (RFC 8446 §4.2.1).
     // False without the extension, or when its body is not a version list.

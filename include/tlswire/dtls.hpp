@@ -1,0 +1,15 @@
+// tlswire/dtls.hpp — DTLS 1.0, 1.2 and 1.3: records (and DTLS 1.3 unified
+// headers, record number encryption, ACK), handshake fragments,
+// the DTLS ClientHello and HelloVerifyRequest, and fragment reassembly.
+#pragma once
+
+#include "tlswire/dtls/client_hello.hpp"
+#include "tlswire/dtls/handshake.hpp"
+#include "tlswire/dtls/hello_verify_request.hpp"
+#include "tlswire/dtls/message.hpp"
+#include "tlswire/dtls/reassembler.hpp"
+#include "tlswire/dtls/record.hpp"
+// DTLS 1.3 (RFC 9147)
+#include "tlswire/dtls/ack.hpp"
+#include "tlswire/dtls/record_number_encryption.hpp"
+#include "tlswire/dtls/unified_header.hpp"
