@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../support/hex.hpp"
+#include "../support/length_mutations.hpp"
 #include "tlswire/dtls.hpp"
 #include "tlswire/testing/properties.hpp"
 
@@ -74,20 +75,10 @@ property_counts check_properties(const std::vector<std::uint8_t>& bytes, const t
             accepted_consistently<T>(cut, ctx);
         }
     }
-    for (const prefix_span& s : lengths) {
-        std::size_t value = 0;
-        for (std::size_t i = 0; i < s.width; ++i) value = (value << 8) | bytes[s.offset + i];
-        for (const int delta : {-1, +1}) {
-            if (delta < 0 && value == 0) continue;
-            const std::size_t v = value + static_cast<std::size_t>(delta);
-            if (v > max_for_prefix(s.width)) continue;
-            auto m = bytes;
-            for (std::size_t i = 0; i < s.width; ++i)
-                m[s.offset + i] = static_cast<std::uint8_t>(v >> (8 * (s.width - 1 - i)));
-            ++c.mutations;
-            if (accepted_consistently<T>(m, ctx)) ++c.mutations_accepted;
-        }
-    }
+    test_support::for_each_length_mutation(bytes, lengths, [&](const std::vector<std::uint8_t>& m) {
+        ++c.mutations;
+        if (accepted_consistently<T>(m, ctx)) ++c.mutations_accepted;
+    });
     return c;
 }
 

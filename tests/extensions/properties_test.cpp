@@ -9,6 +9,7 @@
 #include <set>
 
 #include "../support/corpus.hpp"
+#include "../support/length_mutations.hpp"
 #include "../support/typed_extension.hpp"
 
 namespace tests_extensions_properties {
@@ -45,20 +46,10 @@ void check_extension(const extension& e, message_kind kind, const context& ctx, 
             ++n.prefixes_valid;
     }
     const std::vector<std::uint8_t> original(data.begin(), data.end());
-    for (const prefix_span& p : parsed.lengths) {
-        std::size_t value = 0;
-        for (std::size_t i = 0; i < p.width; ++i) value = (value << 8) | original[p.offset + i];
-        for (const int delta : {-1, +1}) {
-            if (delta < 0 && value == 0) continue;
-            const std::size_t v = value + static_cast<std::size_t>(delta);
-            if (v > max_for_prefix(p.width)) continue;
-            auto mutated = original;
-            for (std::size_t i = 0; i < p.width; ++i)
-                mutated[p.offset + i] = static_cast<std::uint8_t>(v >> (8 * (p.width - 1 - i)));
-            ++n.mutations;
-            if (consistent(mutated)) ++n.mutations_valid;
-        }
-    }
+    test_support::for_each_length_mutation(original, parsed.lengths, [&](const std::vector<std::uint8_t>& mutated) {
+        ++n.mutations;
+        if (consistent(mutated)) ++n.mutations_valid;
+    });
 }
 
 void check_block(const extension_block& block, const context& ctx, counts& n) {

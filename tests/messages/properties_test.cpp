@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/corpus.hpp"
+#include "../support/length_mutations.hpp"
 
 namespace tests_messages_properties {
 
@@ -64,20 +65,10 @@ TEST_CASE("every vector message: byte-exact round trip, prefixes rejected, lengt
             if (parses_consistently(with_body_length(m.bytes, n), m.ctx)) ++prefixes_accepted;
         }
         // Every length field ±1 (the handshake header's own length included).
-        for (const prefix_span& p : lengths) {
-            std::size_t value = 0;
-            for (std::size_t i = 0; i < p.width; ++i) value = (value << 8) | m.bytes[p.offset + i];
-            for (const int delta : {-1, +1}) {
-                if (delta < 0 && value == 0) continue;
-                const std::size_t v = value + static_cast<std::size_t>(delta);
-                if (v > max_for_prefix(p.width)) continue;
-                auto mutated = m.bytes;
-                for (std::size_t i = 0; i < p.width; ++i)
-                    mutated[p.offset + i] = static_cast<std::uint8_t>(v >> (8 * (p.width - 1 - i)));
-                ++mutations;
-                if (parses_consistently(mutated, m.ctx)) ++mutations_accepted;
-            }
-        }
+        test_support::for_each_length_mutation(m.bytes, lengths, [&](const std::vector<std::uint8_t>& mutated) {
+            ++mutations;
+            if (parses_consistently(mutated, m.ctx)) ++mutations_accepted;
+        });
     }
     MESSAGE("messages: " << corpus.size() << ", prefixes: " << prefixes << " (" << prefixes_accepted
                          << " valid on their own), length mutations: " << mutations << " (" << mutations_accepted

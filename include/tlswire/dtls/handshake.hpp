@@ -22,6 +22,7 @@
 #include <string_view>
 
 #include "tlswire/codec/codec.hpp"
+#include "tlswire/dtls/back_to_back.hpp"
 #include "tlswire/registry/handshake_type.hpp"
 
 namespace tlswire::dtls {
@@ -76,17 +77,7 @@ inline constexpr std::size_t fragment_body_offset = handshake_header_size;
 // errc::truncated at the end of the record).
 template <class F>
 constexpr result<void> for_each_fragment(bytes_view record_fragment, std::size_t base, const context& ctx, F&& f) {
-    error sink;
-    reader r(record_fragment, sink, base);
-    while (!r.empty() && r.ok()) {
-        const std::size_t at = r.offset();
-        handshake h{};
-        described_format::read(r, h, handshake::wire_name, ctx);
-        if (!r.ok()) break;
-        f(static_cast<const handshake&>(h), at);
-    }
-    if (sink) return sink;
-    return {};
+    return detail::for_each_back_to_back<handshake>(record_fragment, base, ctx, f);
 }
 
 }  // namespace tlswire::dtls

@@ -42,16 +42,16 @@ template <class D = void>
                                                    const context& ctx = {}) {
     return result<message>(std::in_place, [&](message& m, error& sink) {
         reader r(body, sink, body_offset);
+        const auto read_dtls_form = [&]<class T>(std::type_identity<T>) {
+            T v{};
+            described_format::read(r, v, T::wire_name, ctx);
+            m = v;
+            r.expect_end(T::wire_name);
+        };
         if (msg_type == handshake_type::client_hello) {
-            client_hello ch{};
-            described_format::read(r, ch, client_hello::wire_name, ctx);
-            m = ch;
-            r.expect_end(client_hello::wire_name);
+            read_dtls_form(std::type_identity<client_hello>{});
         } else if (msg_type == handshake_type::hello_verify_request) {
-            hello_verify_request hvr{};
-            described_format::read(r, hvr, hello_verify_request::wire_name, ctx);
-            m = hvr;
-            r.expect_end(hello_verify_request::wire_name);
+            read_dtls_form(std::type_identity<hello_verify_request>{});
         } else {
             handshake_message hm;
             tlswire::detail::read_typed_body<D>(msg_type, r, tls_context(ctx), hm);

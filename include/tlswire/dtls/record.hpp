@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "tlswire/codec/codec.hpp"
+#include "tlswire/dtls/back_to_back.hpp"
 #include "tlswire/messages/record.hpp"
 #include "tlswire/registry/content_type.hpp"
 #include "tlswire/registry/protocol_version.hpp"
@@ -97,17 +98,7 @@ using ciphertext = basic_record<record_protection::protected_tls12>;
 // last record is errc::truncated at its end).
 template <class R = plaintext, class F>
 constexpr result<void> for_each_record(bytes_view datagram, std::size_t base, const context& ctx, F&& f) {
-    error sink;
-    reader r(datagram, sink, base);
-    while (!r.empty() && r.ok()) {
-        const std::size_t at = r.offset();
-        R rec{};
-        described_format::read(r, rec, R::wire_name, ctx);
-        if (!r.ok()) break;
-        f(static_cast<const R&>(rec), at);
-    }
-    if (sink) return sink;
-    return {};
+    return detail::for_each_back_to_back<R>(datagram, base, ctx, f);
 }
 
 }  // namespace tlswire::dtls
