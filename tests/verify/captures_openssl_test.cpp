@@ -111,6 +111,94 @@ TEST_CASE("every captured connection: every check that applies passes") {
     CHECK(by_name["tls13_client_certificate_verify"] >= 1);
     CHECK(by_name["tls12_server_key_exchange_signature"] >= 10);
     CHECK(by_name["tls12_client_certificate_verify"] >= 1);
+    // tls13_post_handshake_auth, its _no_cert form and the gnutls-cli client.
+    CHECK(by_name["tls13_post_handshake_finished"] >= 3);
+    CHECK(by_name["tls13_post_handshake_certificate_verify"] >= 2);
+}
+
+// verify(cap, change) — the checks of a capture's first connection, its
+// events passed through change(event, copy) on the way to the verifier,
+// which may point the event's message at an altered copy of its bytes.
+template <class Change>
+std::vector<verify::check> verify_changed(const capture& cap, Change change) {
+    static const verify::openssl_signatures signatures;
+    verifier::options o;
+    o.signatures = &signatures;
+    const connection& conn = cap.connections[0];
+    verifier v(conn.keylog, o);
+    decryption::connection_keys<crypto::openssl::backend> keys(conn.keylog);
+    decryption::connection_decoder<crypto::openssl::backend> dec;
+    dec.use_keys(keys);
+    std::vector<std::uint8_t> copy;
+    CHECK(dec.decode(conn.c2s, conn.s2c, [&](const connection_event& ev) {
+        connection_event e = ev;
+        change(e, copy);
+        v.on_event(e);
+    }));
+    std::vector<verify::check> checks;
+    v.finish([&](const verify::check& c) { checks.push_back(c); });
+    return checks;
+}
+
+TEST_CASE("post-handshake authentication: the client's Finished and CertificateVerify are checked, and fail when "
+          "altered") {
+    int captures = 0;
+    for (const capture& cap : load()) {
+        if (cap.name.find("post_handshake_auth") == std::string::npos) continue;
+        CAPTURE(cap.name);
+        ++captures;
+        const bool with_certificate = cap.name.find("no_cert") == std::string::npos;
+        const auto count = [](const std::vector<verify::check>& checks, verify::check_id id, bool ok) {
+            int n = 0;
+            for (const auto& c : checks)
+                if (c.id == id && c.ok == ok) ++n;
+            return n;
+        };
+        // Unaltered: one request answered, Finished (and CertificateVerify) pass, under generation 0.
+        const auto good = verify_changed(cap, [](connection_event&, std::vector<std::uint8_t>&) {});
+        CHECK(count(good, verify::check_id::tls13_post_handshake_finished, true) == 1);
+        CHECK(count(good, verify::check_id::tls13_post_handshake_certificate_verify, true) == (with_certificate ? 1 : 0));
+        for (const auto& c : good)
+            if (c.id == verify::check_id::tls13_post_handshake_finished) {
+                CHECK(c.index == 0);
+                CHECK(c.generation == 0);
+            }
+        // The last octet of the client's post-handshake message of type `t` flipped.
+        const auto flip = [](handshake_type t) {
+            return [t](connection_event& e, std::vector<std::uint8_t>& copy) {
+                if (e.dir != direction::c2s || e.kind != event_kind::handshake || e.message.empty() ||
+                    e.message[0] != static_cast<std::uint8_t>(t) || e.epoch.phase != key_phase::application)
+                    return;
+                copy.assign(e.message.begin(), e.message.end());
+                copy.back() ^= 0x01;
+                e.message = copy;
+            };
+        };
+        const auto bad_finished = verify_changed(cap, flip(handshake_type::finished));
+        CHECK(count(bad_finished, verify::check_id::tls13_post_handshake_finished, false) == 1);
+        CHECK(count(bad_finished, verify::check_id::tls13_client_finished, true) == 1);  // the handshake's own
+        for (const auto& c : bad_finished)
+            if (c.id == verify::check_id::tls13_post_handshake_finished) {
+                CHECK(c.reason == "mismatch");
+                CHECK(c.found.size == c.expected.size);
+            }
+        if (with_certificate) {
+            const auto bad_signature = verify_changed(cap, flip(handshake_type::certificate_verify));
+            CHECK(count(bad_signature, verify::check_id::tls13_post_handshake_certificate_verify, false) == 1);
+            CHECK(count(bad_signature, verify::check_id::tls13_post_handshake_finished, false) == 1);  // its transcript
+        }
+        // The CertificateRequest's context changed: the client's Certificate answers no request.
+        const auto other_request = verify_changed(cap, [](connection_event& e, std::vector<std::uint8_t>& copy) {
+            if (e.dir != direction::s2c || e.kind != event_kind::handshake || e.message.size() < 6 ||
+                e.message[0] != static_cast<std::uint8_t>(handshake_type::certificate_request) || e.message[4] == 0)
+                return;
+            copy.assign(e.message.begin(), e.message.end());
+            copy[5] ^= 0x01;  // the first octet of certificate_request_context
+            e.message = copy;
+        });
+        CHECK(count(other_request, verify::check_id::tls13_post_handshake_finished, false) == 1);
+    }
+    CHECK(captures == 3);
 }
 
 TEST_CASE("every captured connection: one wrong hex digit in any key log line fails a check") {

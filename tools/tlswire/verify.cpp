@@ -58,6 +58,13 @@ public:
             sink_.key("identity");
             sink_.number(c.index);
         }
+        if (c.id == verify::check_id::tls13_post_handshake_certificate_verify ||
+            c.id == verify::check_id::tls13_post_handshake_finished) {
+            sink_.key("request");
+            sink_.number(c.index);
+            sink_.key("generation");
+            sink_.number(c.generation);
+        }
         if (!c.ok) {
             if (!c.expected.empty() || !c.found.empty()) {
                 sink_.key("expected");

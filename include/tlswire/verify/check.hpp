@@ -25,6 +25,9 @@ enum class check_id : std::uint8_t {
     tls13_client_application_secret,   // CLIENT_TRAFFIC_SECRET_0 opens the client's first application record
     tls13_server_application_secret,   // SERVER_TRAFFIC_SECRET_0 ... the server's
     tls13_ech_accept,                  // draft-ietf-tls-esni §7.2 (not computed yet, see README)
+    tls13_post_handshake_certificate_verify,  // §4.6.2: the client's CertificateVerify after a
+                                              // post-handshake CertificateRequest
+    tls13_post_handshake_finished,            // ... its Finished, from CLIENT_TRAFFIC_SECRET_N
     tls12_client_finished,             // RFC 5246 §7.4.9 from the master secret (CLIENT_RANDOM)
     tls12_server_finished,
     tls12_server_key_exchange_signature,  // §7.4.3, under the server certificate's key
@@ -43,6 +46,8 @@ enum class check_id : std::uint8_t {
         case check_id::tls13_client_application_secret: return "tls13_client_application_secret";
         case check_id::tls13_server_application_secret: return "tls13_server_application_secret";
         case check_id::tls13_ech_accept: return "tls13_ech_accept";
+        case check_id::tls13_post_handshake_certificate_verify: return "tls13_post_handshake_certificate_verify";
+        case check_id::tls13_post_handshake_finished: return "tls13_post_handshake_finished";
         case check_id::tls12_client_finished: return "tls12_client_finished";
         case check_id::tls12_server_finished: return "tls12_server_finished";
         case check_id::tls12_server_key_exchange_signature: return "tls12_server_key_exchange_signature";
@@ -81,7 +86,10 @@ struct check {
     check_id id{};
     bool ok = false;
     std::uint32_t handshake = 0;      // 0: the connection's first handshake; n: its n-th renegotiation
-    std::uint32_t index = 0;          // tls13_key_update: the new generation; tls13_psk_binder: the identity
+    std::uint32_t index = 0;          // tls13_key_update: the new generation; tls13_psk_binder: the identity;
+                                      // tls13_post_handshake_*: the CertificateRequest (0: the first after
+                                      // the handshake)
+    std::uint32_t generation = 0;     // tls13_post_handshake_*: the client's application traffic secret N
     bool client = false;              // tls13_key_update: whose KeyUpdate (false: the server's)
     value expected{};
     value found{};

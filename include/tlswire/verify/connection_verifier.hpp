@@ -16,7 +16,12 @@
 //   each offered identity whose PSK is known: options.psks, tried as external
 //   then resumption PSK, or a ticket of an earlier connection in the same
 //   session_store whose resumption master secret was given);
-//   and, while records are read, tls13_client_application_secret /
+//   tls13_post_handshake_certificate_verify / tls13_post_handshake_finished
+//   (§4.6.2: the client's answer to each CertificateRequest after the
+//   handshake, whose Handshake Context is the handshake through the client's
+//   Finished plus that CertificateRequest and whose Finished is keyed by the
+//   client's application traffic secret of the generation it was sent under,
+//   §4.4); and, while records are read, tls13_client_application_secret /
 //   tls13_server_application_secret (the first record after each side's
 //   Finished opens with CLIENT/SERVER_TRAFFIC_SECRET_0: its AEAD tag is the
 //   proof) and tls13_key_update (the first record after each KeyUpdate opens
@@ -130,7 +135,8 @@ public:
         if (ev.dir == direction::c2s && type == handshake_type::client_hello) ++h.client_hellos;
         if (is_hrr) h.hrr = true;
         if (std::holds_alternative<server_hello>(ev.handshake)) h.tls13 = ev.ctx.is_tls13();
-        h.messages.push_back({ev.dir, std::vector<std::uint8_t>(ev.message.begin(), ev.message.end()), ev.ctx});
+        h.messages.push_back({ev.dir, std::vector<std::uint8_t>(ev.message.begin(), ev.message.end()), ev.ctx,
+                              ev.epoch.phase == key_phase::application ? ev.epoch.generation : 0});
         // Records: TLS 1.3 application keys after each side's Finished, the
         // next generation after a KeyUpdate.
         side& s = sides_[ev.dir == direction::c2s ? 0 : 1];
@@ -165,6 +171,7 @@ private:
         direction dir;
         std::vector<std::uint8_t> bytes;
         context ctx;
+        std::uint32_t generation = 0;  // the application traffic secret it was sent under (TLS 1.3)
         [[nodiscard]] handshake_type type() const noexcept { return static_cast<handshake_type>(bytes[0]); }
         [[nodiscard]] bytes_view body() const noexcept { return bytes_view(bytes).subspan(4); }
         [[nodiscard]] result<handshake_message> parsed() const { return parse_handshake(bytes, ctx); }
@@ -326,19 +333,23 @@ private:
         }
         const std::size_t hellos = t.size();
         std::size_t server_finished_at = SIZE_MAX;
+        std::size_t server_after = s.size();  // s[server_after..): the server's post-handshake messages
         for (std::size_t i = sh_at; i < s.size(); ++i) {
             t.push_back(s[i]);
             if (s[i]->type() == handshake_type::finished) {
                 server_finished_at = t.size() - 1;
+                server_after = i + 1;
                 break;
             }
         }
         const std::size_t server_end = t.size();
         std::size_t client_finished_at = SIZE_MAX;
+        std::size_t client_after = c.size();  // c[client_after..): the client's
         for (std::size_t i = client_next; i < c.size(); ++i) {
             t.push_back(c[i]);
             if (c[i]->type() == handshake_type::finished) {
                 client_finished_at = t.size() - 1;
+                client_after = i + 1;
                 break;
             }
         }
@@ -389,6 +400,10 @@ private:
             emit(failed(check_id::tls13_client_finished, why, cause), on_check);
         }
 
+        // Post-handshake authentication (§4.6.2), once the handshake is complete.
+        if (client_finished_at != SIZE_MAX && server_finished_at != SIZE_MAX)
+            check_post_handshake_auth<H>(t, c, client_after, s, server_after, secrets, hrr, on_check);
+
         // Tickets: with this connection's resumption master secret, their PSKs (§4.6.1).
         if (opt_.sessions != nullptr && !opt_.resumption_master_secret.empty()) {
             for (const message* m : s) {
@@ -405,11 +420,94 @@ private:
         }
     }
 
+    // check_post_handshake_auth — RFC 8446 §4.6.2: for each CertificateRequest
+    // the server sent after its Finished (s[server_after..)), the client's
+    // Certificate with the same certificate_request_context after its own
+    // Finished (c[client_after..)), then its CertificateVerify (none after an
+    // empty Certificate) and Finished. §4.4: their Handshake Context is the
+    // handshake `t` (through the client's Finished) plus the CertificateRequest
+    // — not the post-handshake messages before it —, the Finished's base key
+    // client_application_traffic_secret_N, N being the generation of the
+    // record it came in (KeyUpdates may come between).
+    template <class H, class F>
+    void check_post_handshake_auth(const std::vector<const message*>& t, const std::vector<const message*>& c,
+                                   std::size_t client_after, const std::vector<const message*>& s,
+                                   std::size_t server_after, const keylog::connection_secrets& secrets, bool hrr,
+                                   F& on_check) {
+        std::uint32_t request = 0;
+        for (std::size_t i = server_after; i < s.size(); ++i) {
+            if (s[i]->type() != handshake_type::certificate_request) continue;
+            const auto cr = s[i]->parsed();
+            const auto* cr13 = cr ? std::get_if<certificate_request_tls13>(&*cr) : nullptr;
+            if (cr13 == nullptr) continue;  // refused when decoded: the decoder reported it
+            const auto tag = [&](check k) {
+                k.index = request;
+                return k;
+            };
+            // The client's Certificate answering it.
+            std::size_t cert_at = SIZE_MAX;
+            for (std::size_t j = client_after; j < c.size() && cert_at == SIZE_MAX; ++j) {
+                if (c[j]->type() != handshake_type::certificate) continue;
+                const auto cert = c[j]->parsed();
+                const auto* c13 = cert ? std::get_if<certificate_tls13>(&*cert) : nullptr;
+                if (c13 != nullptr && equal_bytes(c13->certificate_request_context, cr13->certificate_request_context))
+                    cert_at = j;
+            }
+            if (cert_at == SIZE_MAX) {
+                emit(tag(failed(check_id::tls13_post_handshake_finished,
+                                "no Certificate from the client answers the post-handshake CertificateRequest in the "
+                                "input")),
+                     on_check);
+                ++request;
+                continue;
+            }
+            std::vector<const message*> u(t);
+            u.push_back(s[i]);
+            const std::size_t answer = u.size();
+            std::size_t finished_at = SIZE_MAX;
+            for (std::size_t j = cert_at; j < c.size() && finished_at == SIZE_MAX; ++j) {
+                const handshake_type type = c[j]->type();
+                if (j != cert_at && type != handshake_type::certificate_verify && type != handshake_type::finished)
+                    break;  // §4.6.2: the three come together
+                u.push_back(c[j]);
+                if (type == handshake_type::finished) finished_at = u.size() - 1;
+            }
+            check_certificate_verify<H>(u, answer, u.size(), schedule::signer::client,
+                                        check_id::tls13_post_handshake_certificate_verify, hrr, on_check, request);
+            check k;
+            if (finished_at == SIZE_MAX) {
+                k = failed(check_id::tls13_post_handshake_finished,
+                           "no Finished from the client after its post-handshake Certificate in the input");
+            } else if (!secrets.client_application_traffic_secret_0) {
+                k = failed(check_id::tls13_post_handshake_finished,
+                           "no CLIENT_TRAFFIC_SECRET_0 for this connection in the key log");
+            } else {
+                // client_application_traffic_secret_N from _0 (§7.2).
+                const std::uint32_t n = u[finished_at]->generation;
+                crypto::digest<H> base{};
+                const bytes_view zero = secrets.client_application_traffic_secret_0->view();
+                if (zero.size() == base.size()) {
+                    for (std::size_t b = 0; b < base.size(); ++b) base[b] = zero[b];
+                    for (std::uint32_t g = 0; g < n; ++g) base = tlswire::tls13::next_application_traffic_secret<H>(base);
+                    k = tls13::finished<H>(check_id::tls13_post_handshake_finished, base,
+                                           hash_of<H>(u, finished_at, hrr), u[finished_at]->body());
+                } else {
+                    k = failed(check_id::tls13_post_handshake_finished,
+                               "CLIENT_TRAFFIC_SECRET_0 is not as long as the negotiated hash");
+                }
+                k.generation = n;
+            }
+            emit(tag(k), on_check);
+            ++request;
+        }
+    }
+
     // check_certificate_verify — the CertificateVerify among t[from, to) and
     // the Certificate before it.
     template <class H, class F>
     void check_certificate_verify(const std::vector<const message*>& t, std::size_t from, std::size_t to,
-                                  schedule::signer who, check_id id, bool hrr, F& on_check) {
+                                  schedule::signer who, check_id id, bool hrr, F& on_check,
+                                  std::uint32_t index = 0) {
         if constexpr (!Signatures::available) {
             return;
         } else {
@@ -425,7 +523,9 @@ private:
             if (cv_at == SIZE_MAX) return;  // no CertificateVerify (PSK, an empty client Certificate)
             const auto cv = t[cv_at]->parsed();
             if (!cv || !std::holds_alternative<certificate_verify>(*cv)) {
-                emit(failed(id, "the CertificateVerify does not parse", cv ? error{} : cv.err()), on_check);
+                check k = failed(id, "the CertificateVerify does not parse", cv ? error{} : cv.err());
+                k.index = index;
+                emit(k, on_check);
                 return;
             }
             std::optional<bytes_view> der;
@@ -441,8 +541,10 @@ private:
             const auto& v = std::get<certificate_verify>(*cv);
             const auto content = schedule::tls13_certificate_verify_content<H>(who, hash_of<H>(t, cv_at, hrr));
             const result<void> r = opt_.signatures->verify(*der, v.algorithm, content, v.signature);
-            emit(r ? passed(id) : failed(id, "the signature does not verify under the certificate's public key", r.err()),
-                 on_check);
+            check k = r ? passed(id) : failed(id, "the signature does not verify under the certificate's public key", r.err());
+            k.index = index;
+            k.generation = t[cv_at]->generation;
+            emit(k, on_check);
         }
     }
 
