@@ -254,4 +254,34 @@ TEST_CASE("get<T> on a parsed block equals a full parse of the body") {
     CHECK_FALSE(strict_get->has_value());  // secp256r1 share of 2 bytes: wrong size in strict mode
 }
 
+// Iterating a parsed block loads each entry directly (extension::decode_trusted);
+// that must give exactly what the described read of the same bytes gives, entry
+// after entry, to the end of the block.
+TEST_CASE("iterating a parsed block gives each entry as its description reads it") {
+    std::vector<std::uint8_t> entries;
+    for (std::uint16_t i = 0; i < 40; ++i)
+        entries = cat({entries, with_header(extension_type{static_cast<std::uint16_t>(0x4000 + i)},
+                                            std::vector<std::uint8_t>(i * 7u % 300u, static_cast<std::uint8_t>(i)))});
+    entries = cat({entries, sni, sv13});
+    const auto r = parse_block<mk::client_hello>(entries, lenient(ctx13()));
+    REQUIRE(r.has_value());
+    const bytes_view raw = r->extensions.entries.raw();
+    std::size_t at = 0, n = 0;
+    for (const extension& e : r->extensions) {
+        error sink;
+        reader rd(raw.subspan(at), sink);
+        extension described;
+        described_format::read(rd, described, "Extension", lenient(ctx13()));
+        REQUIRE_FALSE(sink);
+        CHECK(e.extension_type == described.extension_type);
+        CHECK(e.extension_data.data() == described.extension_data.data());
+        CHECK(e.extension_data.size() == described.extension_data.size());
+        at += rd.position();
+        ++n;
+    }
+    CHECK(at == raw.size());
+    CHECK(n == 42);
+    CHECK(n == r->extensions.size());
+}
+
 }  // namespace tests_extensions_block

@@ -38,6 +38,19 @@ struct extension {
         io("extension_type", self.extension_type);
         io("extension_data", self.extension_data, opaque<2, 0, 0xffff>{});
     }
+
+    // decode_trusted — the entry at the start of `rest`, a block body that a
+    // parse validated (list iteration, codec/list.hpp): the two fields of
+    // `wire` loaded directly. Returns the entry's size, 0 when it does not
+    // fit in `rest` (the bounds are still checked).
+    TLSWIRE_INLINE static constexpr std::size_t decode_trusted(bytes_view rest, extension& out) noexcept {
+        if (rest.size() < 4) return 0;
+        const auto n = static_cast<std::size_t>(load_be<2>(rest.data() + 2));
+        if (n > rest.size() - 4) return 0;
+        out.extension_type = static_cast<::tlswire::extension_type>(load_be<2>(rest.data()));
+        out.extension_data = rest.subspan(4, n);
+        return 4 + n;
+    }
 };
 
 namespace detail {
