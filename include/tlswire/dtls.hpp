@@ -1,6 +1,7 @@
 // tlswire/dtls.hpp — DTLS 1.0, 1.2 and 1.3: records (and DTLS 1.3 unified
 // headers, record number encryption, ACK), handshake fragments,
-// the DTLS ClientHello and HelloVerifyRequest, and fragment reassembly.
+// the DTLS ClientHello and HelloVerifyRequest, fragment reassembly, and the
+// connection decoder over datagrams (with keys from a key log).
 #pragma once
 
 #include "tlswire/dtls/client_hello.hpp"
@@ -13,3 +14,10 @@
 #include "tlswire/dtls/ack.hpp"
 #include "tlswire/dtls/record_number_encryption.hpp"
 #include "tlswire/dtls/unified_header.hpp"
+// Decoding a connection
+#include "tlswire/dtls/connection.hpp"
+#include "tlswire/dtls/connection_keys.hpp"
+#include "tlswire/dtls/event.hpp"
+#include "tlswire/dtls/replay_window.hpp"
+#include "tlswire/dtls/sequence_number.hpp"
+#include "tlswire/dtls/transcript.hpp"

@@ -166,8 +166,11 @@ TEST_CASE("dtls client_hello: DTLS 1.3 rules (RFC 9147 §5.3)") {
     CHECK(ck.err().offset == 35);
     CHECK(ck.err().where == "legacy_cookie");
     const auto none = parse_bytes<dtls::client_hello>(client_hello(0xfefd, 0, {}, false), with_version(0xfefc));
+    // In a (D)TLS 1.3 context the extensions are the ClientHello's <8..2^16-1>
+    // vector (RFC 8446 §4.1.2), not optional: their absence is a truncation.
     REQUIRE_FALSE(none);
-    CHECK(none.err().code == errc::missing_extension);
+    CHECK(none.err().code == errc::truncated);
+    CHECK(none.err().offset == client_hello(0xfefd, 0, {}, false).size());
     // Compression other than the single null method, offering 1.3.
     auto comp = client_hello(0xfefd, 0, {0xfefc});
     comp[36 + 6] = 2;  // compression_methods length 2: {00, 01}

@@ -51,6 +51,44 @@
 
 namespace tlswire::decryption {
 
+// tls12_epoch_pair — both sides' TLS 1.0–1.2 record keys of one handshake.
+template <class Backend>
+struct tls12_epoch_pair {
+    protection::suite_epoch<Backend> client{}, server{};
+};
+
+// tls12_epochs<Backend>(master_secret, client_random, sh, version) — RFC 5246
+// §6.3: key_block = PRF(master_secret, "key expansion", server_random +
+// client_random), cut into each side's keys for the suite `sh` selected
+// (encrypt-then-MAC when `sh` has encrypt_then_mac, RFC 7366 §3). `version`
+// is the TLS version (DTLS: the one it is built on, RFC 6347 §4.1.2: DTLS
+// 1.2 protects records as TLS 1.2 does). No keys (epoch_kind::none) for a
+// suite the backend cannot protect.
+template <class Backend>
+constexpr tls12_epoch_pair<Backend> tls12_epochs(bytes_view master_secret, bytes_view client_random,
+                                                 const server_hello& sh, protocol_version version) {
+    using suite_epoch = protection::suite_epoch<Backend>;
+    tls12_epoch_pair<Backend> out{};
+    const auto a = negotiated_suite(static_cast<std::uint16_t>(sh.cipher_suite));
+    if (!a) return out;
+    std::array<std::uint8_t, 32> server_random{};
+    for (std::size_t i = 0; i < server_random.size(); ++i) server_random[i] = sh.random[i];
+    std::array<std::uint8_t, 2 * (suite_epoch::max_mac_key + 32 + 16)> block{};
+    result<tls12::key_material> keys = error{errc::unsupported, 0, "cipher_suite"};
+    const hash_function prf = prf_hash_for(*a, version);
+    protection::with_prf_hash<Backend>(prf, [&](auto h) {
+        using H = typename decltype(h)::type;
+        keys = tls12::derive_keys<H>(master_secret, client_random, server_random, sh.cipher_suite, version, block);
+    });
+    if (!keys) return out;
+    const auto order = sh.extensions.contains(extension_type::encrypt_then_mac) ? protection::mac_order::encrypt_then_mac
+                                                                                : protection::mac_order::mac_then_encrypt;
+    if (const auto c = suite_epoch::tls12(sh.cipher_suite, version, *keys, role::client, order)) out.client = *c;
+    if (const auto s = suite_epoch::tls12(sh.cipher_suite, version, *keys, role::server, order)) out.server = *s;
+    crypto::detail::wipe(block, block.size());  // the key block holds every key of both sides
+    return out;
+}
+
 template <class Backend>
 class connection_keys {
 public:
@@ -243,30 +281,12 @@ private:
             }
             return;
         }
-        // RFC 5246 §6.3: key_block = PRF(master_secret, "key expansion", server_random + client_random).
         client_.pending = server_.pending = {};
         if (!secrets_.master_secret) return;
-        const auto version = static_cast<protocol_version>(ctx.version);
-        const auto a = negotiated_suite(static_cast<std::uint16_t>(suite_));
-        if (!a) return;
-        std::array<std::uint8_t, 32> server_random{};
-        for (std::size_t i = 0; i < server_random.size(); ++i) server_random[i] = sh.random[i];
-        std::array<std::uint8_t, 2 * (protection::suite_epoch<Backend>::max_mac_key + 32 + 16)> block{};
-        result<tls12::key_material> keys = error{errc::unsupported, 0, "cipher_suite"};
-        const bytes_view ms = secrets_.master_secret->view();
-        const hash_function prf = prf_hash_for(*a, version);
-        protection::with_prf_hash<Backend>(prf, [&](auto h) {
-            using H = typename decltype(h)::type;
-            keys = tls12::derive_keys<H>(ms, client_random_, server_random, suite_, version, block);
-        });
-        if (!keys) return;
-        // RFC 7366 §3: encrypt_then_mac in the ServerHello (it applies to block ciphers only).
-        const auto order = sh.extensions.contains(extension_type::encrypt_then_mac)
-                               ? protection::mac_order::encrypt_then_mac
-                               : protection::mac_order::mac_then_encrypt;
-        if (const auto c = suite_epoch::tls12(suite_, version, *keys, role::client, order)) client_.pending = *c;
-        if (const auto s = suite_epoch::tls12(suite_, version, *keys, role::server, order)) server_.pending = *s;
-        crypto::detail::wipe(block, block.size());  // the key block holds every key of both sides
+        const auto keys = tls12_epochs<Backend>(secrets_.master_secret->view(), client_random_, sh,
+                                                static_cast<protocol_version>(ctx.version));
+        client_.pending = keys.client;
+        server_.pending = keys.server;
     }
 
     static constexpr bool open_with(suite_epoch& e, key_epoch epoch, const record& rec, std::span<std::uint8_t> out,

@@ -77,7 +77,6 @@ struct client_hello : tlswire::client_hello {
                 io.check(m.size() == 1 && *m.begin() == compression_method::null, errc::illegal_value,
                          "legacy_compression_methods", cookie_at + 1 + self.cookie.size() + 2 +
                                                            self.cipher_suites.raw().size());
-                io.check(self.extensions.present, errc::missing_extension, "extensions", io.mark());
             }
             if (io.ctx().version == dtls13)
                 io.check(self.cookie.empty(), errc::illegal_value, "legacy_cookie", cookie_at);

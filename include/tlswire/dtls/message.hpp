@@ -26,10 +26,12 @@ namespace tlswire::dtls {
 using message = std::variant<handshake_message, client_hello, hello_verify_request>;
 
 // tls_context(ctx) — the context with its DTLS version replaced by the TLS
-// version it is built on (what the TLS message descriptions test).
+// version it is built on (what the TLS message descriptions test), and
+// `dtls` set (for the version numbers DTLS messages carry, codec/context.hpp).
 [[nodiscard]] constexpr context tls_context(context ctx) noexcept {
     if (is_dtls(static_cast<protocol_version>(ctx.version)))
         ctx.version = static_cast<std::uint16_t>(tls_equivalent(static_cast<protocol_version>(ctx.version)));
+    ctx.dtls = true;
     return ctx;
 }
 
@@ -45,7 +47,7 @@ template <class D = void>
         const auto read_dtls_form = [&]<class T>(std::type_identity<T>) {
             T v{};
             described_format::read(r, v, T::wire_name, ctx);
-            m = v;
+            m = message(std::in_place_type<T>, v);  // (clang 14 + libstdc++ 12: no constexpr emplace into a variant)
             r.expect_end(T::wire_name);
         };
         if (msg_type == handshake_type::client_hello) {

@@ -16,6 +16,19 @@
 
 namespace tlswire {
 
+// tls13_legacy_version(ctx), tls13_version(ctx) — what a TLS 1.3 hello's
+// legacy_version must hold and the version supported_versions names for TLS
+// 1.3: 0x0303 and 0x0304 (RFC 8446 §4.1.2, §4.1.3, §4.2.1), in DTLS {254,253}
+// and 0xfefc (RFC 9147 §5.3: "the legacy_version field MUST be set to
+// {254, 253}"; §5.4: the ServerHello's "legacy_version field is set to
+// 0xfefd"; §5.1 lists DTLS 1.3 as 0xfefc).
+[[nodiscard]] constexpr protocol_version tls13_legacy_version(const context& ctx) noexcept {
+    return ctx.is_dtls() ? protocol_version::dtls12 : protocol_version::tls12;
+}
+[[nodiscard]] constexpr protocol_version tls13_version(const context& ctx) noexcept {
+    return ctx.is_dtls() ? protocol_version::dtls13 : protocol_version::tls13;
+}
+
 namespace detail {
 // decoding_context(block) — the context to decode a hello's extension body
 // again in: the block's own (so a body its parse validated is decoded
@@ -77,10 +90,11 @@ struct client_hello {
         // RFC 8446 §4.1.2: "For every TLS 1.3 ClientHello, this vector MUST
         // contain exactly one byte, set to zero" — a ClientHello offering 1.3
         // is a TLS 1.3 ClientHello whatever the server later picks.
-        // §4.1.2 also: "the legacy_version field MUST be set to 0x0303".
+        // §4.1.2 also: "the legacy_version field MUST be set to 0x0303" ({254,253}
+        // in DTLS 1.3, RFC 9147 §5.3: tls13_legacy_version).
         if constexpr (std::remove_cvref_t<decltype(io)>::parsing) {
             if (io.ok() && io.strict() && (io.ctx().is_tls13() || offers_tls13(self))) {
-                io.check(self.legacy_version == protocol_version::tls12, errc::illegal_value, "legacy_version",
+                io.check(self.legacy_version == tls13_legacy_version(io.ctx()), errc::illegal_value, "legacy_version",
                          version_at);
                 const auto& m = self.legacy_compression_methods;
                 io.check(m.size() == 1 && *m.begin() == compression_method::null, errc::illegal_value,
@@ -229,7 +243,7 @@ private:
             io.check(is_hrr == (Kind == message_kind::hello_retry_request), errc::illegal_value, "random", random_at);
             if (!io.ok()) return;
             bool tls13 = io.ctx().is_tls13();
-            if (!io.ctx().version_known() && selected_version(self) == protocol_version::tls13) {
+            if (!io.ctx().version_known() && selected_version(self) == tls13_version(io.ctx())) {
                 // A TLS 1.3 ServerHello: its extensions again, as a TLS 1.3 block.
                 context c = io.ctx();
                 c.version = 0x0304;
@@ -242,9 +256,10 @@ private:
             }
             if (!io.strict() || !io.ok()) return;
             if (tls13) {
-                // RFC 8446 §4.1.3: "legacy_version ... MUST be set to 0x0303";
-                // "legacy_compression_method: A single byte which MUST have the value 0".
-                io.check(self.legacy_version == protocol_version::tls12, errc::illegal_value, "legacy_version",
+                // RFC 8446 §4.1.3: "legacy_version ... MUST be set to 0x0303" (DTLS:
+                // 0xfefd, RFC 9147 §5.4); "legacy_compression_method: A single byte
+                // which MUST have the value 0".
+                io.check(self.legacy_version == tls13_legacy_version(io.ctx()), errc::illegal_value, "legacy_version",
                          version_at);
                 io.check(self.legacy_compression_method == compression_method::null, errc::illegal_value,
                          "legacy_compression_method", compression_at);
@@ -257,7 +272,7 @@ private:
                 const auto sv = self.extensions.find(extension_type::supported_versions);
                 io.check(sv.has_value(), errc::missing_extension, "extensions", extensions_at);
                 if (sv)
-                    io.check(selected_version(self) == protocol_version::tls13, errc::illegal_value,
+                    io.check(selected_version(self) == tls13_version(io.ctx()), errc::illegal_value,
                              "selected_version", detail::block_offset(self.extensions, extensions_at, *sv));
             } else if (before_tls13(io.ctx().version_known() ? io.ctx().version
                                                              : static_cast<std::uint16_t>(selected_version(self)))) {

@@ -246,6 +246,25 @@ public:
         return r;
     }
 
+    // open_encrypted(additional_data, encrypted_record, out, at) — TLS 1.3
+    // keys only: tls13_open_encrypted (DTLS 1.3, RFC 9147 §4: the additional
+    // data is the unified header, not TLS's record header); other epochs fail
+    // with errc::unsupported.
+    constexpr result<opened_record> open_encrypted(bytes_view additional_data, bytes_view encrypted,
+                                                   std::span<std::uint8_t> out, std::size_t at) {
+        result<opened_record> r = error{errc::unsupported, 0, "cipher_suite"};
+        if (kind_ != epoch_kind::tls13) return r;
+        with_aead<Backend>(cipher_, [&](auto t) {
+            using A = typename decltype(t)::type;
+            tls13_epoch<A> e{};
+            load(e.key, e.iv);
+            e.sequence_number = seq_;
+            r = tls13_open_encrypted(e, additional_data, encrypted, out, limit_, at);
+            seq_ = e.sequence_number;
+        });
+        return r;
+    }
+
     // The record size limit: TLSInnerPlaintext for TLS 1.3 (2^14 + 1 by
     // default, RFC 8446 §5.4), TLSCompressed for TLS 1.2 (2^14; 2^14 + 1024
     // with compression, RFC 5246 §6.2.2). A record_size_limit (RFC 8449 §4)
@@ -268,6 +287,10 @@ public:
     }
     // sequence_number() — the next record's (RFC 8446 §5.3, RFC 5246 §6.1).
     [[nodiscard]] constexpr std::uint64_t sequence_number() const noexcept { return seq_; }
+    // set_sequence_number(seq) — the next record's, given: DTLS records carry
+    // theirs, and lose or repeat them (RFC 6347 §4.1: the MAC's seq_num is
+    // epoch || sequence_number; RFC 9147 §4: the reconstructed 64-bit one).
+    constexpr void set_sequence_number(std::uint64_t seq) noexcept { seq_ = seq; }
 
 private:
     template <std::size_t K, std::size_t N>

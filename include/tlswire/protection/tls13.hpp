@@ -93,6 +93,41 @@ template <record_protection P>
     return rec.type == content_type::change_cipher_spec && rec.fragment.size() == 1 && rec.fragment[0] == 0x01;
 }
 
+// tls13_open_encrypted(epoch, additional_data, encrypted_record, out,
+// max_inner, at) — the part of tls13_open after the record header: open
+// encrypted_record under the epoch's next nonce with the given additional
+// data, find the content type (§5.4), advance the epoch. What DTLS 1.3 shares
+// with TLS 1.3 (RFC 9147 §4: the same TLSInnerPlaintext, its additional data
+// the unified header); `at` is where encrypted_record starts, from the
+// record's first byte (the offset of the errors below).
+template <crypto::aead A>
+constexpr result<opened_record> tls13_open_encrypted(tls13_epoch<A>& epoch, bytes_view additional_data,
+                                                     bytes_view encrypted, std::span<std::uint8_t> out,
+                                                     std::size_t max_inner, std::size_t at) noexcept {
+    // Shorter than a tag: it cannot authenticate (the AEAD would refuse it too).
+    if (encrypted.size() < A::tag_size) return error{errc::bad_record_mac, at, "TLSCiphertext.encrypted_record"};
+    const std::size_t inner_length = encrypted.size() - A::tag_size;
+    if (inner_length > max_inner) return error{errc::length_out_of_range, at, "TLSInnerPlaintext"};
+    if (out.size() < inner_length) return error{errc::buffer_overflow, inner_length, "TLSInnerPlaintext"};
+    if (epoch.sequence_number == last_sequence_number) return detail::sequence_exhausted();
+
+    const auto nonce = tls13_nonce(epoch);
+    if (!A::open(epoch.key, nonce, additional_data, encrypted, out))
+        return error{errc::bad_record_mac, at, "TLSCiphertext.encrypted_record"};
+
+    // §5.4: scan from the end for the first non-zero octet: the content type.
+    std::size_t type_at = inner_length;
+    while (type_at > 0 && out[type_at - 1] == 0) --type_at;
+    if (type_at == 0) return error{errc::unexpected_message, at, "TLSInnerPlaintext.type"};
+    --type_at;
+    const auto type = static_cast<content_type>(out[type_at]);
+    if (type_at == 0 && (type == content_type::handshake || type == content_type::alert))
+        return error{errc::unexpected_message, at, "TLSInnerPlaintext.content"};
+    opened_record r{type, bytes_view(out.data(), type_at), epoch.sequence_number, inner_length - type_at - 1};
+    ++epoch.sequence_number;
+    return r;
+}
+
 // tls13_open(epoch, rec, out, max_inner) — decrypt one TLSCiphertext into
 // out (at least rec.fragment.size() - A::tag_size octets), find the content
 // type by scanning back over the zero padding (§5.4), and advance the epoch.
@@ -112,35 +147,13 @@ template <crypto::aead A, record_protection P>
 constexpr result<opened_record> tls13_open(tls13_epoch<A>& epoch, const basic_record<P>& rec,
                                            std::span<std::uint8_t> out,
                                            std::size_t max_inner = max_inner_plaintext_length) noexcept {
-    constexpr std::size_t at_fragment = record_header_length;
     if (rec.type != content_type::application_data) return error{errc::illegal_value, 0, "TLSCiphertext.opaque_type"};
     if (rec.legacy_record_version != protocol_version::tls12)
         return error{errc::illegal_value, 1, "TLSCiphertext.legacy_record_version"};
     const bytes_view encrypted = rec.fragment;
     if (encrypted.size() > max_ciphertext_length_tls13) return error{errc::length_out_of_range, 3, "TLSCiphertext.length"};
-    // Shorter than a tag: it cannot authenticate (the AEAD would refuse it too).
-    if (encrypted.size() < A::tag_size) return error{errc::bad_record_mac, at_fragment, "TLSCiphertext.encrypted_record"};
-    const std::size_t inner_length = encrypted.size() - A::tag_size;
-    if (inner_length > max_inner) return error{errc::length_out_of_range, at_fragment, "TLSInnerPlaintext"};
-    if (out.size() < inner_length) return error{errc::buffer_overflow, inner_length, "TLSInnerPlaintext"};
-    if (epoch.sequence_number == last_sequence_number) return detail::sequence_exhausted();
-
-    const auto nonce = tls13_nonce(epoch);
     const auto aad = tls13_additional_data(encrypted.size());
-    if (!A::open(epoch.key, nonce, aad, encrypted, out))
-        return error{errc::bad_record_mac, at_fragment, "TLSCiphertext.encrypted_record"};
-
-    // §5.4: scan from the end for the first non-zero octet: the content type.
-    std::size_t type_at = inner_length;
-    while (type_at > 0 && out[type_at - 1] == 0) --type_at;
-    if (type_at == 0) return error{errc::unexpected_message, at_fragment, "TLSInnerPlaintext.type"};
-    --type_at;
-    const auto type = static_cast<content_type>(out[type_at]);
-    if (type_at == 0 && (type == content_type::handshake || type == content_type::alert))
-        return error{errc::unexpected_message, at_fragment, "TLSInnerPlaintext.content"};
-    opened_record r{type, bytes_view(out.data(), type_at), epoch.sequence_number, inner_length - type_at - 1};
-    ++epoch.sequence_number;
-    return r;
+    return tls13_open_encrypted(epoch, aad, encrypted, out, max_inner, record_header_length);
 }
 
 // tls13_open(epoch, record, out, max_inner) — the same from the bytes of one
