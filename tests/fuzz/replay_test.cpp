@@ -19,6 +19,7 @@
 #include "../support/corpus.hpp"
 #include "../support/pcap.hpp"
 #include "harness.hpp"
+#include "harness_dtls.hpp"
 
 namespace tests_fuzz_replay {
 
@@ -353,6 +354,46 @@ TEST_CASE("fuzz replay: schedule property over RFC labels, every hash and length
     }
     MESSAGE("schedule replay runs: " << runs);
     CHECK(runs == 13 * 7 * 6 * 4);
+}
+
+// The DTLS targets: each datagram of the DTLS captures, each record and each
+// handshake fragment in it (as the structures target), and the reassembly
+// target over inputs made of those bytes (whatever they are, the target builds
+// messages from them), each with mutations.
+TEST_CASE("fuzz replay: DTLS structure and reassembly properties over the DTLS captures and their mutations") {
+    std::mt19937 rng(0x64746c);
+    std::size_t runs = 0;
+    auto files = test_support::vector_files("dtls");
+    for (const auto& f : test_support::vector_files("dtls/interop")) files.push_back(f);
+    for (const auto& file : files) {
+        const auto capture = test_support::load_json(file);
+        if (capture.value("kind", "") != "dtls_datagrams") continue;
+        for (const auto& d : capture.at("datagrams")) {
+            const auto datagram = test_support::unhex(d.at("hex").get<std::string>());
+            std::vector<std::vector<std::uint8_t>> inputs{datagram};
+            (void)tlswire::dtls::for_each_record(tlswire::bytes_view(datagram), 0, {},
+                                                 [&](const tlswire::dtls::plaintext& r, std::size_t at) {
+                inputs.emplace_back(datagram.begin() + static_cast<std::ptrdiff_t>(at),
+                                    datagram.begin() + static_cast<std::ptrdiff_t>(at + 13 + r.fragment.size()));
+                if (r.type == tlswire::content_type::handshake && r.epoch == 0)
+                    inputs.emplace_back(r.fragment.begin(), r.fragment.end());
+            });
+            for (const auto& input : inputs) {
+                fuzz::dtls(input.data(), input.size());
+                fuzz::dtls_reassembly(input.data(), input.size());
+                seed("dtls", input);
+                seed("dtls_reassembly", input);
+                for (int i = 0; i < 8; ++i) {
+                    const auto mutated = mutate(input, rng);
+                    fuzz::dtls(mutated.data(), mutated.size());
+                    fuzz::dtls_reassembly(mutated.data(), mutated.size());
+                    ++runs;
+                }
+            }
+        }
+    }
+    MESSAGE("DTLS replay runs: " << runs);
+    CHECK(runs > 500);
 }
 
 }  // namespace tests_fuzz_replay

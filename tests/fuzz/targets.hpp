@@ -1,6 +1,6 @@
 // tests/fuzz/targets.hpp — the libFuzzer targets' entry points, declared
 // without the harness: harness.hpp's properties are compiled once, in
-// targets_messages.cpp and targets_streams.cpp, and every fuzz_<target>
+// targets_messages.cpp, targets_streams.cpp and targets_dtls.cpp, and every fuzz_<target>
 // executable links them. Each executable's own source (entry.cpp, compiled
 // once per target with TLSWIRE_FUZZ_ENTRY naming the function below, or
 // fuzz_handshake_structured.cpp) is then only a few lines: fourteen targets
@@ -25,4 +25,7 @@ int stream(const std::uint8_t* data, std::size_t size);
 int reassembly(const std::uint8_t* data, std::size_t size);
 int keylog(const std::uint8_t* data, std::size_t size);
 int capture(const std::uint8_t* data, std::size_t size);
+// DTLS (harness_dtls.hpp).
+int dtls(const std::uint8_t* data, std::size_t size);
+int dtls_reassembly(const std::uint8_t* data, std::size_t size);
 }  // namespace fuzz::targets
