@@ -31,6 +31,8 @@ constexpr std::string_view decode_help = R"(usage: tlswire decode [--hex] [--ver
                       [--hex] [--roundtrip] [--text]
        tlswire decode [--keylog FILE] [--application-data] [--hex] [--roundtrip]
                       [--text] CAPTURE...
+       tlswire decode --dtls [--c2s FILE --s2c FILE] [--keylog FILE]
+                      [--application-data] [--hex] [--roundtrip] [--text] [FILE...]
 
 Decode each FILE (standard input when there is none, or for "-"): a stream of
 TLS records, or a stream of bare handshake messages (detected: a record starts
@@ -70,10 +72,29 @@ parse failure prints {"error": {"code", "offset", "where"}},
 an input that cannot be read {"error": {"code": "unreadable_input", "file",
 "reason"}}, and the exit status is 1.
 
+With --dtls the input is DTLS (RFC 6347, RFC 4347, RFC 9147): --c2s/--s2c
+each direction's datagrams as DTLS records back to back, read by the DTLS
+connection decoder (HelloVerifyRequest restarts, fragments reassembled in any
+order, retransmissions, epochs; with --keylog DTLS 1.0/1.2 AEAD and CBC records
+and DTLS 1.3 records decrypted, Finished checked); a FILE one side's records
+back to back (its first message says which side), or bare DTLS handshake
+messages (12-byte headers; --version dtls10|dtls12|dtls13 and --cipher-suite
+apply to those). Every object also has, where they apply, "epoch" and
+"sequence_number" (the record's), "message_seq", "fragment_offset" and
+"fragment_length" (a message's: of the fragment that completed it); "hex" is
+the message as if sent unfragmented. A fragment held until its message is
+complete prints {"type": "fragment", "msg_type", "length", "message_seq",
+"fragment_offset", "fragment_length"}, one that brought nothing new
+"retransmission", a record seen before "duplicate_record"; decrypted records
+say "protected": true and "keys" ("tls12", "handshake", "application", ...),
+a checked Finished "finished": "verified"|"mismatch".
+
 options:
   --hex                  the input is hex text
   --version V            read messages as TLS 1.0/1.1/1.2/1.3 (default: from a
-                         ServerHello in the input, else unknown)
+                         ServerHello in the input, else unknown); with --dtls
+                         dtls10, dtls12 or dtls13
+  --dtls                 the input is DTLS (see above)
   --cipher-suite S       the negotiated suite, by IANA name or 0xHHHH (needed for
                          ServerKeyExchange, ClientKeyExchange, Finished; default:
                          from a ServerHello in the input)

@@ -15,8 +15,11 @@
 #include "common.hpp"
 #include "subcommands.hpp"
 #include "tlswire/decryption.hpp"
+#include "tlswire/dtls/connection.hpp"
+#include "tlswire/dtls/connection_keys.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print.hpp"
+#include "tlswire/print/dtls.hpp"
 
 namespace tlswire::cli {
 namespace {
@@ -29,11 +32,27 @@ std::string epoch_name(key_epoch e) {
     return name;
 }
 
+// looks_like_dtls_records — whether `in` starts with a DTLS record header:
+// a content type of 20..26 (RFC 9147 §4.1 adds ack, 26) and a DTLS version
+// (major 0xFE, RFC 6347 §4.1) or the pre-RFC OpenSSL 0x0100. A bare
+// handshake message has its uint24 length there instead.
+bool looks_like_dtls_records(bytes_view in) {
+    return in.size() >= 3 && in[0] >= 20 && in[0] <= 26 && (in[1] == 0xfe || (in[1] == 0x01 && in[2] == 0x00));
+}
+
+// dtls_stream_starts_with_client_hello — its first record is a handshake
+// record whose first fragment is a ClientHello's (RFC 6347 §4.2.2: msg_type
+// is the first byte after the 13-byte record header).
+bool dtls_stream_starts_with_client_hello(bytes_view in) {
+    return in.size() > 13 && in[0] == 22 && in[13] == 1;
+}
+
 struct decode_config {
     bool hex = false;
     bool text = false;
     bool roundtrip = false;
     bool application_data = false;              // --application-data
+    bool dtls = false;                          // --dtls
     std::optional<std::string> keylog;          // --keylog: the file's text
     std::optional<std::uint16_t> version;       // --version
     std::optional<std::uint16_t> cipher_suite;  // --cipher-suite
@@ -113,6 +132,76 @@ private:
     }
 
 public:
+    // --dtls --c2s/--s2c: each direction's DTLS records back to back,
+    // through the DTLS connection decoder (with the key log's keys).
+    void decode_dtls_connection(bytes_view c2s, bytes_view s2c) {
+        using keys_t = dtls::connection_keys<backend>;
+        keys_t keys(cfg_.keylog ? std::string_view(*cfg_.keylog) : std::string_view());
+        dtls::basic_connection_decoder<keys_t> dec;
+        if (cfg_.keylog) dec.use_keys(keys);
+        bool stopped = false;
+        const result<void> r = dec.decode_streams(c2s, s2c, [&](const dtls::event& ev) {
+            if (!stopped && !print_dtls_event(ev, ev.dir)) stopped = true;
+        });
+        if (!r && !stopped) report(r.err(), dec.failed_direction());
+    }
+
+    // --dtls FILE: one side's DTLS records back to back (the side told by
+    // the first handshake message: a ClientHello is the client's), or bare
+    // DTLS handshake messages (12-byte headers, RFC 6347 §4.2.2), reassembled
+    // when fragmented.
+    void decode_dtls_stream(bytes_view in) {
+        if (looks_like_dtls_records(in)) {
+            const bool client = dtls_stream_starts_with_client_hello(in);
+            decode_dtls_connection(client ? in : bytes_view{}, client ? bytes_view{} : in);
+            return;
+        }
+        context ctx;
+        ctx.dtls = true;
+        ctx.version = cfg_.version.value_or(0);
+        ctx.cipher_suite = cfg_.cipher_suite.value_or(0);
+        dtls::reassembler ra;
+        bool stopped = false;
+        error failed{};
+        const auto walked = dtls::for_each_fragment(in, 0, ctx, [&](const dtls::handshake& h, std::size_t at) {
+            if (stopped || failed) return;
+            const auto fed = ra.feed(h, at, [&](const dtls::reassembled_message& m) {
+                if (stopped || failed) return;
+                const auto parsed = dtls::parse_body(m.msg_type, m.body, 0, ctx);
+                if (!parsed) {
+                    failed = m.origin.map(parsed.err());
+                    return;
+                }
+                dtls::event ev;
+                ev.fragment = h;
+                ev.fragment_at = at;
+                ev.msg_type = m.msg_type;
+                ev.message_seq = m.message_seq;
+                ev.body = m.body;
+                ev.origin = m.origin;
+                ev.msg = *parsed;
+                ev.ctx = ctx;
+                // The messages after a ServerHello are read in what it chose.
+                if (const auto* hm = std::get_if<handshake_message>(&ev.msg))
+                    if (const auto* sh = std::get_if<server_hello>(hm)) {
+                        auto v = selected_version(*sh);
+                        if (v == dtls::openssl_pre_rfc_version) v = protocol_version::dtls10;
+                        ctx.version = static_cast<std::uint16_t>(v);
+                        ctx.cipher_suite = static_cast<std::uint16_t>(sh->cipher_suite);
+                    }
+                begin(std::nullopt);
+                print::print_dtls_handshake(*sink_, ev);
+                end();
+                if (!check_dtls_roundtrip(ev, std::nullopt)) stopped = true;
+            });
+            if (!fed) failed = fed.err();
+        });
+        if (stopped) return;
+        if (failed) return report(failed);
+        if (!walked) return report(walked.err());
+        if (ra.pending_messages() != 0) report(error{errc::truncated, in.size(), "fragment"});
+    }
+
     // report — an error object ({"dir"?, "error": {...}}); the status becomes 1.
     // In a capture's connection the offset becomes the file's and the
     // stream's own is kept as "stream_offset".
@@ -229,6 +318,74 @@ private:
         return true;
     }
 
+    // print_dtls_event — one event of the DTLS connection decoder
+    // (print/dtls.hpp has the shapes). False: stop (a mismatch was printed).
+    bool print_dtls_event(const dtls::event& ev, std::optional<direction> dir) {
+        begin(dir);
+        print::print_dtls_record(*sink_, ev.rec);
+        if (ev.decrypted()) {
+            sink_->key("protected");
+            sink_->boolean(true);
+            sink_->key("keys");
+            sink_->string(to_string(ev.keys));
+        }
+        const bytes_view content = ev.decrypted() ? ev.plaintext : ev.rec.payload;
+        switch (ev.kind) {
+            case dtls::event_kind::handshake:
+                print::print_dtls_handshake(*sink_, ev);
+                end();
+                return check_dtls_roundtrip(ev, dir);
+            case dtls::event_kind::fragment:
+            case dtls::event_kind::retransmission: print::print_dtls_fragment(*sink_, ev); break;
+            case dtls::event_kind::duplicate_record:
+                sink_->key("type");
+                sink_->string("duplicate_record");
+                sink_->key("content_type");
+                sink_->string(format(ev.rec.type).view());
+                sink_->key("length");
+                sink_->number(ev.rec.payload.size());
+                break;
+            case dtls::event_kind::change_cipher_spec: {
+                change_cipher_spec ccs{};
+                ccs.type = content.empty() ? 0 : content[0];
+                print::print_change_cipher_spec(*sink_, content, ccs);
+                break;
+            }
+            case dtls::event_kind::alert: print::print_alert(*sink_, content, ev.alert_value, ev.ctx); break;
+            case dtls::event_kind::ack: print::print_dtls_ack(*sink_, content, ev.ack_value); break;
+            case dtls::event_kind::application_data:
+                sink_->key("type");
+                sink_->string("application_data");
+                sink_->key("length");
+                sink_->number(content.size());
+                if (cfg_.application_data) {
+                    sink_->key("hex");
+                    sink_->hex(content);
+                }
+                break;
+            case dtls::event_kind::encrypted:
+                print::print_encrypted(*sink_, ev.rec.type, ev.rec.payload.size());
+                if (ev.decrypt_error) {
+                    sink_->key("decrypt_error");
+                    print::print_error_value(*sink_, ev.decrypt_error);
+                }
+                break;
+        }
+        end();
+        return true;
+    }
+
+    // check_dtls_roundtrip — --roundtrip for a DTLS message: its body again.
+    bool check_dtls_roundtrip(const dtls::event& ev, std::optional<direction> dir) {
+        if (!cfg_.roundtrip) return true;
+        std::vector<std::uint8_t> again;
+        writer w(again);
+        dtls::write_body(w, ev.msg, ev.ctx);
+        name_buf scratch;
+        return compare(ev.body, again, w.ok(), w.ok() ? error{} : w.err(), print::dtls_message_type_name(ev.msg, scratch),
+                       ev.origin.offset(0), dir);
+    }
+
     // check_roundtrip — --roundtrip: serialize the parsed message again and
     // compare with what was received. On a difference, print both and fail.
     bool check_roundtrip(bytes_view raw, const handshake_message& m, const context& ctx, std::size_t offset,
@@ -304,6 +461,9 @@ private:
 };
 
 std::optional<std::uint16_t> parse_version(std::string_view s) {
+    if (s == "dtls10") return 0xfeff;
+    if (s == "dtls12") return 0xfefd;
+    if (s == "dtls13") return 0xfefc;
     if (s == "tls10") return 0x0301;
     if (s == "tls11") return 0x0302;
     if (s == "tls12") return 0x0303;
@@ -329,7 +489,7 @@ std::optional<std::uint16_t> parse_cipher_suite(std::string_view s) {
 int decode_command(std::span<const std::string_view> args, std::istream& in, std::ostream& out, std::ostream& err,
                    const hooks& h) {
     static constexpr std::string_view valued[] = {"version", "cipher-suite", "c2s", "s2c", "keylog"};
-    static constexpr std::string_view flags[] = {"hex", "roundtrip", "text", "application-data", "help"};
+    static constexpr std::string_view flags[] = {"hex", "roundtrip", "text", "application-data", "dtls", "help"};
     options o;
     std::string problem;
     if (!parse_options(args, valued, flags, o, problem)) return usage(err, "decode", problem);
@@ -339,9 +499,14 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
     cfg.text = o.has("text");
     cfg.roundtrip = o.has("roundtrip");
     cfg.application_data = o.has("application-data");
+    cfg.dtls = o.has("dtls");
     if (const auto* v = o.value("version")) {
         cfg.version = parse_version(*v);
-        if (!cfg.version) return usage(err, "decode", "--version must be tls10, tls11, tls12 or tls13, not " + *v);
+        if (!cfg.version)
+            return usage(err, "decode", "--version must be tls10, tls11, tls12, tls13, dtls10, dtls12 or dtls13, not " + *v);
+        if (cfg.dtls != is_dtls(static_cast<protocol_version>(*cfg.version)))
+            return usage(err, "decode", cfg.dtls ? "--dtls takes --version dtls10, dtls12 or dtls13"
+                                                 : "--version " + *v + " needs --dtls");
     }
     if (const auto* v = o.value("cipher-suite")) {
         cfg.cipher_suite = parse_cipher_suite(*v);
@@ -378,7 +543,8 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
                                  "or a pcap/pcapng capture");
             return;
         }
-        d.decode_stream(bytes);
+        if (cfg.dtls) d.decode_dtls_stream(bytes);
+        else d.decode_stream(bytes);
     };
     handle.capture = [&](const std::string& path, bytes_view bytes) {
         if (cfg.version || cfg.cipher_suite) {
@@ -389,7 +555,10 @@ int decode_command(std::span<const std::string_view> args, std::istream& in, std
         }
         d.decode_capture(path, bytes, err);
     };
-    handle.connection = [&](bytes_view c2s, bytes_view s2c) { d.decode_connection(c2s, s2c); };
+    handle.connection = [&](bytes_view c2s, bytes_view s2c) {
+        if (cfg.dtls) d.decode_dtls_connection(c2s, s2c);
+        else d.decode_connection(c2s, s2c);
+    };
     handle.unreadable = [&](const input_problem& p) { d.report(p); };
     handle.bad_hex = [&](const error& e) { d.report(e); };
     const int read_status = read_inputs("decode", what, cfg.hex, in, err, handle);

@@ -29,18 +29,19 @@
 
 namespace tlswire::print {
 
+// handshake_type_name(t) — its IANA HandshakeType name without the
+// "_RESERVED" suffix (types TLS 1.3 retired), or "0x..." when unregistered.
 // message_type_name(m) — the RFC name of a parsed message; for a message type
-// tlswire has no structure for, its IANA HandshakeType name without the
-// "_RESERVED" suffix, or "0x..." when unregistered.
+// tlswire has no structure for, its handshake_type_name.
+[[nodiscard]] inline std::string_view handshake_type_name(handshake_type t, name_buf& scratch) {
+    scratch = format(t);
+    std::string_view n = scratch.view();
+    constexpr std::string_view suffix = "_RESERVED";
+    if (n.size() > suffix.size() && n.substr(n.size() - suffix.size()) == suffix) n.remove_suffix(suffix.size());
+    return n;
+}
 [[nodiscard]] inline std::string_view message_type_name(const handshake_message& m, name_buf& scratch) {
-    if (const auto* u = std::get_if<unknown_handshake>(&m)) {
-        scratch = format(u->msg_type);
-        std::string_view n = scratch.view();
-        constexpr std::string_view suffix = "_RESERVED";
-        if (n.size() > suffix.size() && n.substr(n.size() - suffix.size()) == suffix)
-            n.remove_suffix(suffix.size());
-        return n;
-    }
+    if (const auto* u = std::get_if<unknown_handshake>(&m)) return handshake_type_name(u->msg_type, scratch);
     return name_of(m);
 }
 
