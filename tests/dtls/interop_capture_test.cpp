@@ -248,7 +248,10 @@ TEST_CASE("dtls interop capture: records, fragments and reassembled messages of 
             const side& s2c = c.dirs.at("s2c");
 
             // What the script's decode found, found again by the codec.
-            for (const auto& [dname, s] : c.dirs) {
+            for (const auto& entry : c.dirs) {
+                // (Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.)
+                const std::string& dname = entry.first;
+                const side& s = entry.second;
                 CAPTURE(dname);
                 CHECK(types_of(s) == expect.at("handshake_types").at(dname).get<std::vector<int>>());
                 std::map<std::uint16_t, std::size_t> fragments;

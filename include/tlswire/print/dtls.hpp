@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "tlswire/dtls/event.hpp"
+#include "tlswire/dtls/reassembler.hpp"
 #include "tlswire/print/message.hpp"
 
 namespace tlswire::print {
