@@ -16,7 +16,7 @@ build=${BUILD_DIR:-build-coverage}
 corpora=${1:-}
 flags="-fprofile-instr-generate -fcoverage-mapping"
 targets=(handshake handshake_structured connection decrypt stream reassembly sslv2 keylog capture extension ech_config
-         quic fingerprint schedule dtls dtls_reassembly)
+         quic fingerprint schedule dtls dtls_reassembly dtls_connection)
 profdata=$(command -v llvm-profdata || command -v llvm-profdata-14)
 cov=$(command -v llvm-cov || command -v llvm-cov-14)
 

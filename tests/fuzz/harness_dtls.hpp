@@ -15,11 +15,21 @@
 //   once, whole, in message_seq order, equal to what was cut, with every body
 //   byte's origin pointing at that byte in the datagram — however it was cut.
 //   Then the same datagram's fragments in reverse order give the same messages.
+// - dtls_connection: the DTLS connection decoder (dtls/connection.hpp) over
+//   datagrams of both directions (or, in stream mode, each direction's
+//   records back to back), with or without a key log (reference backend),
+//   strict or lenient, with a connection ID length: every record an event
+//   names lies inside its datagram (stream), every handshake message is
+//   reported once, in message_seq order per direction, and re-serializes to
+//   its body; without keys every body byte's origin holds that byte; an
+//   error's offset is inside the input or at its end.
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "harness.hpp"
@@ -155,6 +165,133 @@ inline int dtls_reassembly(const std::uint8_t* data, std::size_t size) {
     };
     run(false);
     run(true);
+    return 0;
+}
+
+// dtls_connection's input:
+//   byte 0: bit 0 lenient, bit 1 a key log follows, bit 2 stream mode,
+//           bits 3-4 the connection ID length (0, 1, 4 or 8 bytes);
+//   with a key log: a 2-byte length and that many bytes of key log text;
+//   then datagrams, each a 2-byte header (bit 15: sent by the server; the
+//   other 15 bits its length, cut to what is left) and its bytes.
+struct dtls_connection_input {
+    bool lenient = false, stream = false;
+    std::size_t connection_id_length = 0;
+    std::string_view keylog{};
+    bool keys = false;
+    std::vector<tlswire::dtls::datagram> datagrams;
+};
+
+inline dtls_connection_input read_dtls_connection_input(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    dtls_connection_input in;
+    if (size == 0) return in;
+    constexpr std::array<std::size_t, 4> cid_lengths{0, 1, 4, 8};
+    in.lenient = (data[0] & 1) != 0;
+    in.keys = (data[0] & 2) != 0;
+    in.stream = (data[0] & 4) != 0;
+    in.connection_id_length = cid_lengths[(data[0] >> 3) & 3];
+    std::size_t at = 1;
+    if (in.keys && at + 2 <= size) {
+        const std::size_t n = std::min<std::size_t>(std::size_t{data[at]} << 8 | data[at + 1], size - at - 2);
+        in.keylog = std::string_view(reinterpret_cast<const char*>(data + at + 2), n);
+        at += 2 + n;
+    }
+    while (at + 2 <= size) {
+        const std::size_t h = std::size_t{data[at]} << 8 | data[at + 1];
+        const std::size_t n = std::min<std::size_t>(h & 0x7fff, size - at - 2);
+        in.datagrams.push_back({(h & 0x8000) != 0 ? direction::s2c : direction::c2s, bytes_view(data + at + 2, n), at + 2});
+        at += 2 + n;
+    }
+    return in;
+}
+
+// write_dtls_connection_input — the inverse (seeds from captures): flags as byte 0 above.
+inline std::vector<std::uint8_t> write_dtls_connection_input(std::uint8_t flags, std::string_view keylog,
+                                                             const std::vector<tlswire::dtls::datagram>& datagrams) {
+    std::vector<std::uint8_t> out{flags};
+    if ((flags & 2) != 0) {
+        const std::size_t n = std::min<std::size_t>(keylog.size(), 0xffff);
+        out.push_back(static_cast<std::uint8_t>(n >> 8));
+        out.push_back(static_cast<std::uint8_t>(n));
+        out.insert(out.end(), keylog.begin(), keylog.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    for (const auto& d : datagrams) {
+        const std::size_t n = std::min<std::size_t>(d.bytes.size(), 0x7fff);
+        const std::size_t h = n | (d.dir == tlswire::direction::s2c ? 0x8000 : 0);
+        out.push_back(static_cast<std::uint8_t>(h >> 8));
+        out.push_back(static_cast<std::uint8_t>(h));
+        out.insert(out.end(), d.bytes.begin(), d.bytes.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    return out;
+}
+
+inline int dtls_connection(const std::uint8_t* data, std::size_t size) {
+    using namespace tlswire;
+    using backend = crypto::reference::backend;
+    const dtls_connection_input in = read_dtls_connection_input(data, size);
+    // Stream mode: each direction's datagrams back to back, as `tlswire decode --dtls --c2s/--s2c` reads them.
+    std::vector<std::uint8_t> streams[2];
+    for (const auto& d : in.datagrams)
+        streams[d.dir == direction::c2s ? 0 : 1].insert(streams[d.dir == direction::c2s ? 0 : 1].end(), d.bytes.begin(),
+                                                         d.bytes.end());
+    const auto run = [&](auto& dec) {
+        std::size_t datagram_end = 0;  // datagram mode: the end of the datagram being fed
+        int last_seq[2] = {-1, -1};
+        const auto on_event = [&](const dtls::event& ev) {
+            const int d = ev.dir == direction::c2s ? 0 : 1;
+            // Where the record lies: inside its datagram, or inside its direction's stream.
+            if (in.stream) {
+                require(ev.rec.offset + ev.rec.size <= streams[d].size());
+            } else {
+                require(ev.datagram_offset <= ev.rec.offset && ev.rec.offset + ev.rec.size <= datagram_end);
+                if (!ev.decrypted())
+                    require(ev.rec.payload.empty() || ev.rec.payload.data() == data + ev.rec.offset + (ev.rec.size - ev.rec.payload.size()));
+            }
+            if (ev.kind != dtls::event_kind::handshake) return;
+            // Each message once, in message_seq order (RFC 6347 §4.2.2).
+            require(static_cast<int>(ev.message_seq) > last_seq[d]);
+            last_seq[d] = ev.message_seq;
+            std::vector<std::uint8_t> again;
+            writer w(again, bounds::unchecked);
+            dtls::write_body(w, ev.msg, ev.ctx);
+            require(w.ok() && same(again, ev.body));
+            if (!in.keys) {
+                const bytes_view input = in.stream ? bytes_view(streams[d]) : bytes_view(data, size);
+                for (std::size_t b = 0; b < ev.body.size(); ++b) {
+                    const std::size_t o = ev.origin.offset(b);
+                    require(o < input.size() && input[o] == ev.body[b]);
+                }
+            }
+        };
+        result<void> r{};
+        if (in.stream) {
+            r = dec.decode_streams(bytes_view(streams[0]), bytes_view(streams[1]), on_event);
+        } else {
+            for (const auto& d : in.datagrams) {
+                datagram_end = d.offset + d.bytes.size();
+                r = dec.feed(d, on_event);
+                if (!r) break;
+            }
+            if (r) r = dec.finish();
+        }
+        if (!r) {
+            const std::size_t limit = in.stream ? streams[dec.failed_direction() == direction::c2s ? 0 : 1].size() : size;
+            require(r.err().offset <= limit);
+        }
+    };
+    dtls::decoder_options options;
+    options.mode = in.lenient ? strictness::lenient : strictness::strict;
+    options.connection_id_length = in.connection_id_length;
+    if (in.keys) {
+        dtls::connection_keys<backend> keys(in.keylog);
+        dtls::basic_connection_decoder<dtls::connection_keys<backend>> dec(options);
+        dec.use_keys(keys);
+        run(dec);
+    } else {
+        dtls::connection_decoder dec(options);
+        run(dec);
+    }
     return 0;
 }
 

@@ -396,4 +396,51 @@ TEST_CASE("fuzz replay: DTLS structure and reassembly properties over the DTLS c
     CHECK(runs > 500);
 }
 
+// The DTLS connection target over each capture's connections: datagrams and
+// streams, with the key log (when the capture has one) and without, strict
+// and lenient, and mutations of each input.
+TEST_CASE("fuzz replay: DTLS connection properties over the DTLS captures, with and without their key logs") {
+    std::mt19937 rng(0x64746d);
+    std::size_t runs = 0, inputs = 0;
+    auto files = test_support::vector_files("dtls");
+    for (const auto& f : test_support::vector_files("dtls/interop")) files.push_back(f);
+    for (const auto& file : files) {
+        const auto capture = test_support::load_json(file);
+        if (capture.value("kind", "") != "dtls_datagrams") continue;
+        const std::size_t connections = capture.contains("connections") ? capture.at("connections").size() : 1;
+        for (std::size_t c = 0; c < connections; ++c) {
+            // A key log is text, or (vectors/dtls/dtlsconn_*) a list of its lines.
+            const auto& kl = capture.contains("connections") ? capture.at("connections").at(c) : capture;
+            std::string keylog;
+            if (kl.contains("keylog") && kl.at("keylog").is_string()) keylog = kl.at("keylog").get<std::string>();
+            else if (kl.contains("keylog"))
+                for (const auto& line : kl.at("keylog")) keylog += line.get<std::string>() + "\n";
+            std::vector<std::vector<std::uint8_t>> bytes;
+            std::vector<tlswire::dtls::datagram> datagrams;
+            for (const auto& d : capture.at("datagrams"))
+                if (d.value("connection", 0) == static_cast<int>(c)) bytes.push_back(test_support::unhex(d.at("hex").get<std::string>()));
+            std::size_t i = 0;
+            for (const auto& d : capture.at("datagrams"))
+                if (d.value("connection", 0) == static_cast<int>(c))
+                    datagrams.push_back({d.at("dir") == "c2s" ? tlswire::direction::c2s : tlswire::direction::s2c,
+                                         tlswire::bytes_view(bytes[i++]), 0});
+            for (const std::uint8_t flags : {0x00, 0x01, 0x02, 0x04, 0x06}) {
+                if ((flags & 2) != 0 && keylog.empty()) continue;
+                const auto input = fuzz::write_dtls_connection_input(flags, keylog, datagrams);
+                fuzz::dtls_connection(input.data(), input.size());
+                seed("dtls_connection", input);
+                ++inputs;
+                for (int m = 0; m < 4; ++m) {
+                    const auto mutated = mutate(input, rng);
+                    fuzz::dtls_connection(mutated.data(), mutated.size());
+                    ++runs;
+                }
+            }
+        }
+    }
+    MESSAGE("DTLS connection replay: " << inputs << " inputs, " << runs << " mutations");
+    CHECK(inputs >= 3 * 25);
+    CHECK(runs == 4 * inputs);
+}
+
 }  // namespace tests_fuzz_replay

@@ -36,7 +36,7 @@ if ! have_runtime; then
   fi
 fi
 
-targets=(handshake handshake_structured connection decrypt stream reassembly sslv2 keylog capture extension ech_config quic fingerprint schedule dtls dtls_reassembly)
+targets=(handshake handshake_structured connection decrypt stream reassembly sslv2 keylog capture extension ech_config quic fingerprint schedule dtls dtls_reassembly dtls_connection)
 tests_target=()
 [ -n "${TESTS_BIN:-}" ] || tests_target=(tlswire_tests)
 # -O1 with line tables: fast enough to fuzz, and a crash's stack names lines.
