@@ -493,8 +493,6 @@ SCENARIOS: list[Scenario] = [
               "cipher_suite": "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384"}]),
 ]
 
-BY_NAME = {s.name: s for s in SCENARIOS}
-
 
 # --------------------------------------------------------------------------
 # Small helpers
@@ -1270,8 +1268,8 @@ def in_private_netns() -> bool:
     return os.environ.get("TLSWIRE_CAPTURE_NETNS") == "1"
 
 
-def reexec_in_netns(argv) -> int:
-    """Re-runs this script in a new network namespace that has only loopback."""
+def reexec_in_netns(argv, script: str = __file__, timeout: float = 0) -> int:
+    """Re-runs `script` (this one by default) in a new network namespace that has only loopback."""
     if shutil.which("unshare") is None:
         raise Skipped("gnutls-serv binds every address; need `unshare -n` to confine it")
     probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, timeout=10)
@@ -1279,13 +1277,13 @@ def reexec_in_netns(argv) -> int:
         raise Skipped("gnutls-serv binds every address and `unshare -n` is not permitted "
                       f"here ({probe.stderr.decode().strip()})")
     env = dict(os.environ, TLSWIRE_CAPTURE_NETNS="1")
-    script = ("ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up; "
-              'exec "$@"')
+    shell = ("ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up; "
+             'exec "$@"')
     try:
         # One scenario takes a few seconds; bound the whole child run anyway.
-        return subprocess.run(["unshare", "-n", "sh", "-c", script, "sh", sys.executable,
-                               os.path.abspath(__file__)] + argv, env=env,
-                              timeout=6 * PEER_TIMEOUT).returncode
+        return subprocess.run(["unshare", "-n", "sh", "-c", shell, "sh", sys.executable,
+                               os.path.abspath(script)] + argv, env=env,
+                              timeout=timeout or 6 * PEER_TIMEOUT).returncode
     except subprocess.TimeoutExpired:
         raise CaptureError("scenario in the private namespace did not finish in time")
 
@@ -1697,29 +1695,36 @@ def _free_port() -> int:
     return port
 
 
-def main(argv: list[str]) -> int:
+def run_scenarios(argv: list[str], prog: str, scenarios, capture_one, reexec, check=None) -> int:
+    """The command line of a capture script (this one, dtls_capture.py):
+    `--list`, or `<scenario|all> <outdir>`. Each scenario is captured by
+    capture_one(sc, outdir), after check(sc) (which may raise Skipped); a
+    GnuTLS server runs in a private network namespace through reexec(argv)."""
+    by_name = {s.name: s for s in scenarios}
     if argv and argv[0] == "--list":
-        for s in SCENARIOS:
+        for s in scenarios:
             print(s.name)
         return 0
     if len(argv) != 2:
-        print("usage: capture.py --list | capture.py <scenario|all> <outdir>", file=sys.stderr)
+        print(f"usage: {prog} --list | {prog} <scenario|all> <outdir>", file=sys.stderr)
         return 2
-    names = [s.name for s in SCENARIOS] if argv[0] == "all" else [argv[0]]
+    names = [s.name for s in scenarios] if argv[0] == "all" else [argv[0]]
     outdir = os.path.abspath(argv[1])
     status = 0
     for name in names:
-        sc = BY_NAME.get(name)
+        sc = by_name.get(name)
         if sc is None:
             print(f"unknown scenario {name!r}; see --list", file=sys.stderr)
             return 2
         t0 = time.monotonic()
         try:
+            if check is not None:
+                check(sc)
             if sc.server == "gnutls" and not in_private_netns():
-                rc = reexec_in_netns([name, outdir])
+                rc = reexec([name, outdir])
                 status = status or rc
                 continue
-            path = capture(sc, outdir)
+            path = capture_one(sc, outdir)
             print(f"{name}: wrote {path} ({os.path.getsize(path)} bytes, "
                   f"{time.monotonic() - t0:.1f}s)")
         except Skipped as exc:
@@ -1732,6 +1737,10 @@ def main(argv: list[str]) -> int:
             print(f"{name}: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
             status = 1
     return status
+
+
+def main(argv: list[str]) -> int:
+    return run_scenarios(argv, "capture.py", SCENARIOS, capture, reexec_in_netns)
 
 
 if __name__ == "__main__":

@@ -197,7 +197,6 @@ SCENARIOS: list[Scenario] = [
        client="openssl", server="gnutls", version="dtls10",
        want=[{"version": "dtls10", "hello_verify_request": True}]),
 ]
-BY_NAME = {s.name: s for s in SCENARIOS}
 
 
 # --------------------------------------------------------------------------
@@ -399,20 +398,7 @@ def gnutls_client_reports(out: str) -> list[dict]:
 
 def reexec_in_netns(argv) -> int:
     """Re-runs this script in a new network namespace that has only loopback."""
-    if shutil.which("unshare") is None:
-        raise Skipped("gnutls-serv --udp binds every address; need `unshare -n` to confine it")
-    probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, timeout=10)
-    if probe.returncode != 0:
-        raise Skipped("gnutls-serv binds every address and `unshare -n` is not permitted "
-                      f"here ({probe.stderr.decode().strip()})")
-    env = dict(os.environ, TLSWIRE_CAPTURE_NETNS="1")
-    script = "ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up; exec \"$@\""
-    try:
-        return subprocess.run(["unshare", "-n", "sh", "-c", script, "sh", sys.executable,
-                               os.path.abspath(__file__)] + argv, env=env,
-                              timeout=8 * cap.PEER_TIMEOUT).returncode
-    except subprocess.TimeoutExpired:
-        raise CaptureError("scenario in the private namespace did not finish in time")
+    return cap.reexec_in_netns(argv, __file__, 8 * cap.PEER_TIMEOUT)
 
 
 def carries(data: bytes, what: str) -> bool:
@@ -810,46 +796,16 @@ def seq_of(st: Direction, msg_type: int) -> int:
     return next((s for t, s, _b in st.messages if t == msg_type), -1)
 
 
+def peers_present(sc: Scenario) -> None:
+    """Raises Skipped when a program the scenario runs is missing."""
+    for tool in {"openssl": ["openssl"], "gnutls": ["gnutls-cli", "gnutls-serv"]}[sc.client] + \
+            {"openssl": ["openssl"], "gnutls": ["gnutls-serv"]}[sc.server] + ["timeout"]:
+        if shutil.which(tool) is None:
+            raise Skipped(f"{tool} not found")
+
+
 def main(argv: list[str]) -> int:
-    if argv and argv[0] == "--list":
-        for s in SCENARIOS:
-            print(s.name)
-        return 0
-    if len(argv) != 2:
-        print("usage: dtls_capture.py --list | dtls_capture.py <scenario|all> <outdir>",
-              file=sys.stderr)
-        return 2
-    names = [s.name for s in SCENARIOS] if argv[0] == "all" else [argv[0]]
-    outdir = os.path.abspath(argv[1])
-    status = 0
-    for name in names:
-        sc = BY_NAME.get(name)
-        if sc is None:
-            print(f"unknown scenario {name!r}; see --list", file=sys.stderr)
-            return 2
-        t0 = time.monotonic()
-        try:
-            for tool in {"openssl": ["openssl"], "gnutls": ["gnutls-cli", "gnutls-serv"]}[sc.client] + \
-                    {"openssl": ["openssl"], "gnutls": ["gnutls-serv"]}[sc.server] + ["timeout"]:
-                if shutil.which(tool) is None:
-                    raise Skipped(f"{tool} not found")
-            if sc.server == "gnutls" and os.environ.get("TLSWIRE_CAPTURE_NETNS") != "1":
-                rc = reexec_in_netns([name, outdir])
-                status = status or rc
-                continue
-            path = capture(sc, outdir)
-            print(f"{name}: wrote {path} ({os.path.getsize(path)} bytes, "
-                  f"{time.monotonic() - t0:.1f}s)")
-        except Skipped as exc:
-            print(f"{name}: SKIPPED: {exc}", file=sys.stderr)
-            status = status or SKIP
-        except CaptureError as exc:
-            print(f"{name}: FAILED: {exc}", file=sys.stderr)
-            status = 1
-        except Exception as exc:  # a bug or an unexpected peer: report, go on
-            print(f"{name}: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
-            status = 1
-    return status
+    return cap.run_scenarios(argv, "dtls_capture.py", SCENARIOS, capture, reexec_in_netns, peers_present)
 
 
 if __name__ == "__main__":

@@ -181,14 +181,8 @@ public:
                 ev.origin = m.origin;
                 ev.msg = *parsed;
                 ev.ctx = ctx;
-                // The messages after a ServerHello are read in what it chose.
-                if (const auto* hm = std::get_if<handshake_message>(&ev.msg))
-                    if (const auto* sh = std::get_if<server_hello>(hm)) {
-                        auto v = selected_version(*sh);
-                        if (v == dtls::openssl_pre_rfc_version) v = protocol_version::dtls10;
-                        ctx.version = static_cast<std::uint16_t>(v);
-                        ctx.cipher_suite = static_cast<std::uint16_t>(sh->cipher_suite);
-                    }
+                // The messages after a server's hello are read in what it chose.
+                dtls::learn_from_server_hello(ctx, ev.msg);
                 begin(std::nullopt);
                 print::print_dtls_handshake(*sink_, ev);
                 end();

@@ -532,18 +532,10 @@ private:
             for (std::size_t i = 0; i < cookie_size_; ++i) cookie_[i] = hvr->cookie[i];
             return true;
         }
-        const auto* hm = std::get_if<handshake_message>(&msg);
-        if (hm == nullptr) return true;
-        if (const auto* sh = std::get_if<server_hello>(hm)) {
-            auto v = selected_version(*sh);
-            if (v == openssl_pre_rfc_version) v = protocol_version::dtls10;  // lenient only: strict refused it
-            ctx_.version = static_cast<std::uint16_t>(v);
-            ctx_.cipher_suite = static_cast<std::uint16_t>(sh->cipher_suite);
-            server_hello_seen_ = true;
-        } else if (const auto* hrr = std::get_if<hello_retry_request>(hm)) {
-            hello_retry_seen_ = true;
-            ctx_.version = static_cast<std::uint16_t>(protocol_version::dtls13);
-            ctx_.cipher_suite = static_cast<std::uint16_t>(hrr->cipher_suite);
+        switch (learn_from_server_hello(ctx_, msg)) {
+            case server_hello_kind::server_hello: server_hello_seen_ = true; break;
+            case server_hello_kind::hello_retry_request: hello_retry_seen_ = true; break;
+            case server_hello_kind::none: break;
         }
         return true;
     }

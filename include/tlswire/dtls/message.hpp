@@ -68,6 +68,31 @@ template <class D = void>
     return m.index() == 1 ? handshake_type::client_hello : handshake_type::hello_verify_request;
 }
 
+// server_hello_kind, learn_from_server_hello(ctx, m) — what a server's hello
+// establishes for the messages after it: a ServerHello its selected version
+// (OpenSSL's pre-RFC 0x0100, accepted only leniently, read as DTLS 1.0) and
+// cipher suite; a HelloRetryRequest DTLS 1.3 (RFC 9147 §5.1: only DTLS 1.3
+// has one) and its suite. Other messages change nothing.
+enum class server_hello_kind : std::uint8_t { none, server_hello, hello_retry_request };
+
+constexpr server_hello_kind learn_from_server_hello(context& ctx, const message& m) noexcept {
+    const auto* hm = std::get_if<handshake_message>(&m);
+    if (hm == nullptr) return server_hello_kind::none;
+    if (const auto* sh = std::get_if<server_hello>(hm)) {
+        auto v = selected_version(*sh);
+        if (v == openssl_pre_rfc_version) v = protocol_version::dtls10;
+        ctx.version = static_cast<std::uint16_t>(v);
+        ctx.cipher_suite = static_cast<std::uint16_t>(sh->cipher_suite);
+        return server_hello_kind::server_hello;
+    }
+    if (const auto* hrr = std::get_if<hello_retry_request>(hm)) {
+        ctx.version = static_cast<std::uint16_t>(protocol_version::dtls13);
+        ctx.cipher_suite = static_cast<std::uint16_t>(hrr->cipher_suite);
+        return server_hello_kind::hello_retry_request;
+    }
+    return server_hello_kind::none;
+}
+
 // write_body(w, m, ctx) — the body alone (the caller writes the 12-byte
 // header around it, e.g. as a dtls::handshake's fragment).
 template <class D = void>
