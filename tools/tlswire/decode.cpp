@@ -15,7 +15,9 @@
 #include "common.hpp"
 #include "subcommands.hpp"
 #include "tlswire/decryption.hpp"
+#include "tlswire/dtls/bare_messages.hpp"
 #include "tlswire/dtls/connection.hpp"
+#include "tlswire/dtls/detect.hpp"
 #include "tlswire/dtls/connection_keys.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print.hpp"
@@ -30,21 +32,6 @@ std::string epoch_name(key_epoch e) {
     std::string name(to_string(e.phase));
     if (e.phase == key_phase::application && e.generation != 0) name += "+" + std::to_string(e.generation);
     return name;
-}
-
-// looks_like_dtls_records — whether `in` starts with a DTLS record header:
-// a content type of 20..26 (RFC 9147 §4.1 adds ack, 26) and a DTLS version
-// (major 0xFE, RFC 6347 §4.1) or the pre-RFC OpenSSL 0x0100. A bare
-// handshake message has its uint24 length there instead.
-bool looks_like_dtls_records(bytes_view in) {
-    return in.size() >= 3 && in[0] >= 20 && in[0] <= 26 && (in[1] == 0xfe || (in[1] == 0x01 && in[2] == 0x00));
-}
-
-// dtls_stream_starts_with_client_hello — its first record is a handshake
-// record whose first fragment is a ClientHello's (RFC 6347 §4.2.2: msg_type
-// is the first byte after the 13-byte record header).
-bool dtls_stream_starts_with_client_hello(bytes_view in) {
-    return in.size() > 13 && in[0] == 22 && in[13] == 1;
 }
 
 struct decode_config {
@@ -104,9 +91,17 @@ public:
                 if (c.stream_error(d)) report_absolute(c.stream_error(d), d, std::nullopt);
             connection_ = nullptr;
         }
-        if (cap.connections.empty())
+        // Its DTLS flows, as --dtls would decode their datagrams (offsets
+        // are the file's already).
+        for (const capture_dtls_flow& f : cap.dtls_flows) {
+            flow_ = &f;
+            decode_dtls_datagrams(f.datagrams, have_keys ? std::optional<std::string_view>(keylog) : std::nullopt);
+            if (f.failure) report_absolute(f.failure, std::nullopt, std::nullopt);
+            flow_ = nullptr;
+        }
+        if (cap.connections.empty() && cap.dtls_flows.empty())
             err << "tlswire decode: " << path << ": no TLS connection among the capture's " << cap.tcp_connections
-                << " TCP connections\n";
+                << " TCP connections, and no DTLS flow\n";
         if (cap.contents.packet_problem_count != 0) {
             for (const error& e : cap.contents.packet_problems)
                 err << "tlswire decode: " << path << ": packet skipped at offset " << e.offset << ": "
@@ -135,71 +130,63 @@ public:
     // --dtls --c2s/--s2c: each direction's DTLS records back to back,
     // through the DTLS connection decoder (with the key log's keys).
     void decode_dtls_connection(bytes_view c2s, bytes_view s2c) {
+        decode_dtls([&](auto& dec, auto& on_event) { return dec.decode_streams(c2s, s2c, on_event); },
+                    cfg_.keylog ? std::optional<std::string_view>(*cfg_.keylog) : std::nullopt);
+    }
+
+private:
+    // decode_dtls_datagrams — a capture's DTLS flow, datagram by datagram.
+    void decode_dtls_datagrams(std::span<const dtls::datagram> datagrams, std::optional<std::string_view> keylog) {
+        decode_dtls([&](auto& dec, auto& on_event) { return dec.decode(datagrams, on_event); }, keylog);
+    }
+
+    // decode_dtls — the DTLS connection decoder (one type, with keys or
+    // without, so that it is compiled once), run by `run(dec, on_event)`.
+    template <class Run>
+    void decode_dtls(Run run, std::optional<std::string_view> keylog) {
         using keys_t = dtls::connection_keys<backend>;
-        keys_t keys(cfg_.keylog ? std::string_view(*cfg_.keylog) : std::string_view());
+        keys_t keys(keylog.value_or(std::string_view()));
         dtls::basic_connection_decoder<keys_t> dec;
-        if (cfg_.keylog) dec.use_keys(keys);
+        if (keylog) dec.use_keys(keys);
         bool stopped = false;
-        const result<void> r = dec.decode_streams(c2s, s2c, [&](const dtls::event& ev) {
+        auto on_event = [&](const dtls::event& ev) {
             if (!stopped && !print_dtls_event(ev, ev.dir)) stopped = true;
-        });
+        };
+        const result<void> r = run(dec, on_event);
         if (!r && !stopped) report(r.err(), dec.failed_direction());
     }
+
+public:
 
     // --dtls FILE: one side's DTLS records back to back (the side told by
     // the first handshake message: a ClientHello is the client's), or bare
     // DTLS handshake messages (12-byte headers, RFC 6347 §4.2.2), reassembled
     // when fragmented.
     void decode_dtls_stream(bytes_view in) {
-        if (looks_like_dtls_records(in)) {
-            const bool client = dtls_stream_starts_with_client_hello(in);
+        if (dtls::starts_with_record(in)) {
+            const bool client = dtls::first_handshake_type(in) == 1;
             decode_dtls_connection(client ? in : bytes_view{}, client ? bytes_view{} : in);
             return;
         }
         context ctx;
-        ctx.dtls = true;
         ctx.version = cfg_.version.value_or(0);
         ctx.cipher_suite = cfg_.cipher_suite.value_or(0);
-        dtls::reassembler ra;
         bool stopped = false;
-        error failed{};
-        const auto walked = dtls::for_each_fragment(in, 0, ctx, [&](const dtls::handshake& h, std::size_t at) {
-            if (stopped || failed) return;
-            const auto fed = ra.feed(h, at, [&](const dtls::reassembled_message& m) {
-                if (stopped || failed) return;
-                const auto parsed = dtls::parse_body(m.msg_type, m.body, 0, ctx);
-                if (!parsed) {
-                    failed = m.origin.map(parsed.err());
-                    return;
-                }
-                dtls::event ev;
-                ev.fragment = h;
-                ev.fragment_at = at;
-                ev.msg_type = m.msg_type;
-                ev.message_seq = m.message_seq;
-                ev.body = m.body;
-                ev.origin = m.origin;
-                ev.msg = *parsed;
-                ev.ctx = ctx;
-                // The messages after a server's hello are read in what it chose.
-                dtls::learn_from_server_hello(ctx, ev.msg);
-                begin(std::nullopt);
-                print::print_dtls_handshake(*sink_, ev);
-                end();
-                if (!check_dtls_roundtrip(ev, std::nullopt)) stopped = true;
-            });
-            if (!fed) failed = fed.err();
+        const auto r = dtls::decode_bare_messages(in, ctx, [&](const dtls::event& ev) {
+            if (stopped) return;
+            begin(std::nullopt);
+            print::print_dtls_handshake(*sink_, ev);
+            end();
+            if (!check_dtls_roundtrip(ev, std::nullopt)) stopped = true;
         });
-        if (stopped) return;
-        if (failed) return report(failed);
-        if (!walked) return report(walked.err());
-        if (ra.pending_messages() != 0) report(error{errc::truncated, in.size(), "fragment"});
+        if (!r && !stopped) report(r.err());
     }
 
     // report — an error object ({"dir"?, "error": {...}}); the status becomes 1.
     // In a capture's connection the offset becomes the file's and the
     // stream's own is kept as "stream_offset".
     void report(const error& e, std::optional<direction> dir = std::nullopt) {
+        if (flow_ && dir) return report_absolute(e, *dir, std::nullopt);
         if (connection_ && dir) {
             error in_file = e;
             in_file.offset = connection_->file_offset(*dir, e.offset);
@@ -220,7 +207,7 @@ public:
 
 private:
     // report_absolute — an error whose offset is already the file's.
-    void report_absolute(const error& e, direction dir, std::optional<std::size_t> stream_offset) {
+    void report_absolute(const error& e, std::optional<direction> dir, std::optional<std::size_t> stream_offset) {
         begin(dir);
         sink_->key("error");
         print::print_error_value(*sink_, e);
@@ -240,6 +227,7 @@ private:
     void begin(std::optional<direction> dir) {
         sink_->begin_object();
         if (connection_) print_connection(*sink_, *connection_);
+        if (flow_) print_connection(*sink_, *flow_);
         if (dir) {
             sink_->key("dir");
             sink_->string(to_string(*dir));
@@ -451,6 +439,7 @@ private:
     std::ostream& out_;
     std::unique_ptr<print::sink> sink_;
     const capture_connection* connection_ = nullptr;  // the capture's connection being decoded
+    const capture_dtls_flow* flow_ = nullptr;         // or its DTLS flow
     int status_ = exit_ok;
 };
 
