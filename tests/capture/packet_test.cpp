@@ -1,4 +1,4 @@
-// tests/capture/packet_test.cpp — link layers, IPv4/IPv6 and TCP (capture/packet.hpp).
+// tests/capture/packet_test.cpp — link layers, IPv4/IPv6, TCP and UDP (capture/packet.hpp).
 #include <doctest/doctest.h>
 
 #include <tuple>
@@ -93,7 +93,7 @@ TEST_CASE("capture packets: TCP options, Ethernet padding, IPv6 extension header
 
 TEST_CASE("capture packets: what is not TCP is skipped, what is broken says where") {
     const bytes seg = tcp(51000, 443, 1, psh_ack, hello);
-    CHECK(of(link_type::ipv4, ipv4(v4a, v4b, 17, seg)).what == kind::not_tcp);  // UDP
+    CHECK(of(link_type::ipv4, ipv4(v4a, v4b, 17, udp(1, 2, hello))).what == kind::not_tcp);  // UDP
     CHECK(of(link_type::ipv6, ipv6(v6a, v6b, 59, {})).what == kind::not_tcp);  // no next header
     CHECK(of(link_type::ethernet, ethernet(0x0806, bytes(28, 0))).what == kind::not_tcp);  // ARP
     // Fragments are named, not guessed.
@@ -130,6 +130,44 @@ TEST_CASE("capture packets: what is not TCP is skipped, what is broken says wher
         const bytes prefix(whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(n));
         CHECK(of(link_type::ethernet, prefix).what == kind::error);
     }
+}
+
+TEST_CASE("capture packets: UDP over IPv4 and IPv6 (transport_of), RFC 768 lengths checked") {
+    const bytes payload{0x16, 0xfe, 0xfd, 0, 0};
+    for (const bool v6 : {false, true}) {
+        CAPTURE(v6);
+        const bytes dgram = udp(40000, 4433, payload);
+        bytes d = v6 ? ethernet(0x86dd, ipv6(v6a, v6b, 17, dgram)) : ethernet(0x0800, ipv4(v4a, v4b, 17, dgram));
+        d.insert(d.end(), {0, 0, 0});  // Ethernet padding: not the datagram's
+        const auto r = capture::transport_of(link_type::ethernet, d);
+        REQUIRE(r.what == kind::udp);
+        CHECK(r.datagram.source.port == 40000);
+        CHECK(r.datagram.destination.port == 4433);
+        CHECK(r.datagram.source.address.version == (v6 ? 6 : 4));
+        CHECK(r.datagram.destination.address.bytes[v6 ? 15 : 3] == (v6 ? 2 : 3));
+        CHECK(bytes(r.datagram.payload.begin(), r.datagram.payload.end()) == payload);
+        CHECK(r.datagram.payload_offset == 14 + (v6 ? 40 : 20) + 8);
+        // tcp_segment_of does not report UDP.
+        CHECK(capture::tcp_segment_of(link_type::ethernet, d).what == kind::not_tcp);
+    }
+    const std::size_t length_at = 20 + 4;
+    bytes bad = ipv4(v4a, v4b, 17, udp(1, 2, payload));
+    bad[length_at + 1] = 7;  // Length below the header's 8 bytes
+    auto r = capture::transport_of(link_type::ipv4, bad);
+    CHECK(r.error.code == errc::illegal_value);
+    CHECK(r.error.offset == length_at);
+    bad[length_at + 1] = static_cast<std::uint8_t>(8 + payload.size() + 1);  // past the IP payload
+    r = capture::transport_of(link_type::ipv4, bad);
+    CHECK(r.error.code == errc::truncated);
+    CHECK(r.error.offset == length_at);
+    bad[length_at + 1] = 8;  // an empty datagram; the IP payload's rest is not its
+    r = capture::transport_of(link_type::ipv4, bad);
+    REQUIRE(r.what == kind::udp);
+    CHECK(r.datagram.payload.empty());
+    // Every prefix of a good packet: never a read outside it.
+    const bytes whole = ethernet(0x86dd, ipv6(v6a, v6b, 17, udp(1, 2, payload)));
+    for (std::size_t n = 0; n < whole.size(); ++n)
+        CHECK(capture::transport_of(link_type::ethernet, bytes(whole.begin(), whole.begin() + static_cast<std::ptrdiff_t>(n))).what == kind::error);
 }
 
 TEST_CASE("capture packets: decoding works at compile time") {

@@ -40,6 +40,18 @@ inline bytes tcp(std::uint16_t sport, std::uint16_t dport, std::uint32_t seq, st
     return t;
 }
 
+// A UDP datagram (RFC 768: the Length field counts the 8-byte header; the
+// checksum is left 0, "no checksum", which readers of captures ignore).
+inline bytes udp(std::uint16_t sport, std::uint16_t dport, const bytes& payload) {
+    bytes u;
+    put(u, sport, 2, false);
+    put(u, dport, 2, false);
+    put(u, 8 + payload.size(), 2, false);
+    put(u, 0, 2, false);
+    append(u, payload);
+    return u;
+}
+
 inline bytes ipv4(const bytes& src, const bytes& dst, std::uint8_t protocol, const bytes& payload,
                   std::uint16_t fragment = 0x4000 /* DF */) {
     bytes ip{0x45, 0};
@@ -214,6 +226,17 @@ inline bytes ethernet_frame(const tcp_packet& p, const tcp_endpoints& e) {
                           p.from_client ? e.server_port : e.client_port, p.seq, p.flags, p.payload);
     if (src.size() == 16) return ethernet(0x86dd, ipv6(src, dst, 6, seg));
     return ethernet(0x0800, ipv4(src, dst, 6, seg));
+}
+
+// udp_frame — one datagram of a flow between `e`'s endpoints, in Ethernet,
+// IPv4 or IPv6 (by the address length).
+inline bytes udp_frame(bool from_client, const bytes& payload, const tcp_endpoints& e) {
+    const bytes& src = from_client ? e.client_address : e.server_address;
+    const bytes& dst = from_client ? e.server_address : e.client_address;
+    const bytes d = udp(from_client ? e.client_port : e.server_port, from_client ? e.server_port : e.client_port,
+                        payload);
+    if (src.size() == 16) return ethernet(0x86dd, ipv6(src, dst, 17, d));
+    return ethernet(0x0800, ipv4(src, dst, 17, d));
 }
 
 }  // namespace test_support::pcap

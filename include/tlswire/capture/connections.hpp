@@ -33,6 +33,7 @@
 #include "tlswire/capture/file.hpp"
 #include "tlswire/capture/packet.hpp"
 #include "tlswire/capture/tcp_stream.hpp"
+#include "tlswire/capture/udp_flows.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
 
@@ -104,7 +105,7 @@ public:
     error add(const tcp_segment& s, std::size_t packet_offset) {
         if (failure_) return failure_;
         constexpr std::uint8_t syn = 0x02, ack = 0x10;  // RFC 9293 §3.1
-        const key k = key_of(s.source, s.destination);
+        const endpoint_pair k = endpoint_pair_of(s.source, s.destination);
         const bool opening = (s.flags & (syn | ack)) == syn;
         auto found = by_tuple_.find(k);
         if (found != by_tuple_.end() && opening) {
@@ -170,24 +171,6 @@ public:
     [[nodiscard]] const error& failure() const noexcept { return failure_; }
 
 private:
-    // A 4-tuple, the two endpoints in a fixed order (so both directions find it).
-    using key = std::array<std::uint8_t, 2 * (1 + 16 + 2)>;
-    static void put(key& k, std::size_t at, const endpoint& e) noexcept {
-        k[at] = e.address.version;
-        for (std::size_t i = 0; i < 16; ++i) k[at + 1 + i] = e.address.bytes[i];
-        k[at + 17] = static_cast<std::uint8_t>(e.port >> 8);
-        k[at + 18] = static_cast<std::uint8_t>(e.port);
-    }
-    static key key_of(const endpoint& a, const endpoint& b) noexcept {
-        key x{}, y{};
-        put(x, 0, a);
-        put(y, 0, b);
-        const bool a_first = std::lexicographical_compare(x.begin(), x.begin() + 19, y.begin(), y.begin() + 19);
-        key k{};
-        put(k, 0, a_first ? a : b);
-        put(k, 19, a_first ? b : a);
-        return k;
-    }
     static std::size_t index_of(const tcp_connection& c, const endpoint& source) noexcept {
         return c.ends_[0] == source ? 0 : 1;
     }
@@ -211,7 +194,7 @@ private:
 
     reassembly_limits limits_{};
     std::vector<tcp_connection> connections_;
-    std::map<key, std::size_t> by_tuple_;  // the live connection of each 4-tuple
+    std::map<endpoint_pair, std::size_t> by_tuple_;  // the live connection of each 4-tuple
     std::size_t total_held_ = 0;
     std::size_t total_kept_ = 0;
     error failure_{};
@@ -220,6 +203,7 @@ private:
 // capture_contents — what reassemble() found in a capture file.
 struct capture_contents {
     tcp_reassembler tcp;
+    udp_flows udp;  // the DTLS flows
     // The pcapng Decryption Secrets Blocks of type TLSK, in file order: key
     // log lines (each block's text ends with a line break here).
     std::string key_log;
@@ -236,16 +220,18 @@ struct capture_contents {
     error file_error{};
 };
 
-// reassemble(file, limits) — every TCP connection of a pcap or pcapng file.
+// reassemble(file, limits) — every TCP connection and every DTLS flow of a
+// pcap or pcapng file.
 [[nodiscard]] inline capture_contents reassemble(bytes_view file, const reassembly_limits& limits = {}) {
-    capture_contents out{tcp_reassembler(limits), {}, {}, 0, {}};
+    capture_contents out{tcp_reassembler(limits), udp_flows(limits), {}, {}, 0, {}};
     out.file_error = read(
         file,
         [&](const packet& p) {
-            if (out.tcp.failure()) return;
-            const segment_result r = tcp_segment_of(p.link_type, p.data);
+            const segment_result r = transport_of(p.link_type, p.data);
             if (r.what == segment_result::kind::tcp) {
-                (void)out.tcp.add(r.segment, p.offset);
+                if (!out.tcp.failure()) (void)out.tcp.add(r.segment, p.offset);
+            } else if (r.what == segment_result::kind::udp) {
+                if (!out.udp.failure()) (void)out.udp.add(r.datagram, p.offset);
             } else if (r.what == segment_result::kind::error) {
                 if (out.packet_problems.size() < capture_contents::max_problems) {
                     error e = r.error;

@@ -1,5 +1,6 @@
-// tlswire/capture/packet.hpp — from a captured packet to its TCP segment:
-// the link layer, IPv4 / IPv6 and the TCP header, read in place.
+// tlswire/capture/packet.hpp — from a captured packet to its TCP segment or
+// UDP datagram: the link layer, IPv4 / IPv6 and the TCP or UDP header, read
+// in place.
 //
 // Link layers: Ethernet with any number of 802.1Q / 802.1ad tags, Linux
 // cooked capture v1 and v2, raw IPv4/IPv6, BSD and OpenBSD loopback. IPv6
@@ -40,6 +41,31 @@ struct endpoint {
     }
 };
 
+// endpoint_pair — two endpoints in a fixed order, so that both directions
+// of a connection or flow find the same key.
+using endpoint_pair = std::array<std::uint8_t, 2 * (1 + 16 + 2)>;
+[[nodiscard]] constexpr endpoint_pair endpoint_pair_of(const endpoint& a, const endpoint& b) noexcept {
+    const auto put = [](endpoint_pair& k, std::size_t at, const endpoint& e) {
+        k[at] = e.address.version;
+        for (std::size_t i = 0; i < 16; ++i) k[at + 1 + i] = e.address.bytes[i];
+        k[at + 17] = static_cast<std::uint8_t>(e.port >> 8);
+        k[at + 18] = static_cast<std::uint8_t>(e.port);
+    };
+    endpoint_pair x{}, y{};
+    put(x, 0, a);
+    put(y, 0, b);
+    bool a_first = false;
+    for (std::size_t i = 0; i < 19; ++i)
+        if (x[i] != y[i]) {
+            a_first = x[i] < y[i];
+            break;
+        }
+    endpoint_pair k{};
+    put(k, 0, a_first ? a : b);
+    put(k, 19, a_first ? b : a);
+    return k;
+}
+
 // TCP flags (RFC 9293 §3.1).
 namespace tcp_flag {
 inline constexpr std::uint8_t fin = 0x01, syn = 0x02, rst = 0x04, psh = 0x08, ack = 0x10, urg = 0x20;
@@ -56,12 +82,22 @@ struct tcp_segment {
     std::size_t payload_offset = 0;  // in the packet's data
 };
 
-// segment_result — what a packet holds: a TCP segment, something else (not
-// an error: ARP, UDP, ...), or an error (offset within the packet's data).
+// udp_datagram — a UDP datagram's ports and payload (a view into the packet).
+struct udp_datagram {
+    endpoint source{};
+    endpoint destination{};
+    bytes_view payload;
+    std::size_t payload_offset = 0;  // in the packet's data
+};
+
+// segment_result — what a packet holds: a TCP segment, a UDP datagram (from
+// transport_of only), something else (not an error: ARP, ICMP, ...), or an
+// error (offset within the packet's data).
 struct segment_result {
-    enum class kind : std::uint8_t { tcp, not_tcp, error };
+    enum class kind : std::uint8_t { tcp, not_tcp, error, udp };
     kind what = kind::not_tcp;
     tcp_segment segment{};
+    udp_datagram datagram{};  // what == udp
     tlswire::error error{};
 };
 
@@ -95,6 +131,26 @@ namespace detail {
     return r;
 }
 
+// udp(d, at, end, r) — the UDP header at d[at..end) (RFC 768): the
+// Length field counts the 8-byte header and the data, and must fit the IP
+// payload (bytes after it are not the datagram's). The checksum is not
+// checked (offloading leaves it unset in captures of the sending host).
+[[nodiscard]] constexpr segment_result udp(bytes_view d, std::size_t at, std::size_t end, segment_result r) noexcept {
+    if (end - at < 8) return fail(errc::truncated, at, "UDP header");
+    const std::size_t length = be16(d, at + 4);
+    if (length < 8) return fail(errc::illegal_value, at + 4, "UDP length");
+    if (length > end - at) return fail(errc::truncated, at + 4, "UDP length");
+    r.datagram.source = r.segment.source;
+    r.datagram.destination = r.segment.destination;
+    r.datagram.source.port = be16(d, at);
+    r.datagram.destination.port = be16(d, at + 2);
+    r.datagram.payload_offset = at + 8;
+    r.datagram.payload = d.subspan(at + 8, length - 8);
+    r.segment = tcp_segment{};
+    r.what = segment_result::kind::udp;
+    return r;
+}
+
 [[nodiscard]] constexpr segment_result ipv4(bytes_view d, std::size_t at) noexcept {
     // RFC 791 §3.1
     if (d.size() - at < 20) return fail(errc::truncated, at, "IPv4 header");
@@ -106,13 +162,14 @@ namespace detail {
     const std::uint16_t frag = be16(d, at + 6);
     if ((frag & 0x3fffu) != 0) return fail(errc::unsupported, at + 6, "IPv4 fragment");  // MF or an offset
     segment_result r{};
-    if (d[at + 9] != 6) return r;  // not TCP
+    const std::uint8_t protocol = d[at + 9];
+    if (protocol != 6 && protocol != 17) return r;  // neither TCP nor UDP
     r.segment.source.address.version = r.segment.destination.address.version = 4;
     for (std::size_t i = 0; i < 4; ++i) {
         r.segment.source.address.bytes[i] = d[at + 12 + i];
         r.segment.destination.address.bytes[i] = d[at + 16 + i];
     }
-    return tcp(d, at + ihl, at + total, r);
+    return protocol == 6 ? tcp(d, at + ihl, at + total, r) : udp(d, at + ihl, at + total, r);
 }
 
 [[nodiscard]] constexpr segment_result ipv6(bytes_view d, std::size_t at) noexcept {
@@ -135,6 +192,7 @@ namespace detail {
     for (;;) {
         switch (next) {
             case 6: return tcp(d, p, end, r);
+            case 17: return udp(d, p, end, r);
             case 0: case 43: case 60: {  // hop-by-hop, routing, destination options: (len + 1) * 8
                 if (end - p < 8) return fail(errc::truncated, p, "IPv6 extension header");
                 const std::size_t n = (std::size_t{d[p + 1]} + 1) * 8;
@@ -152,7 +210,7 @@ namespace detail {
                 break;
             }
             case 44: return fail(errc::unsupported, p, "IPv6 fragment");
-            default: return segment_result{};  // no next header (59), UDP, ICMPv6, ESP, ...
+            default: return segment_result{};  // no next header (59), ICMPv6, ESP, ...
         }
     }
 }
@@ -176,8 +234,9 @@ namespace detail {
 
 }  // namespace detail
 
-// tcp_segment_of(link, data) — the TCP segment a packet carries, if any.
-[[nodiscard]] constexpr segment_result tcp_segment_of(link_type link, bytes_view d) noexcept {
+// transport_of(link, data) — the TCP segment or UDP datagram a packet
+// carries, if any.
+[[nodiscard]] constexpr segment_result transport_of(link_type link, bytes_view d) noexcept {
     using detail::be16;
     using detail::fail;
     switch (link) {
@@ -211,6 +270,14 @@ namespace detail {
         case link_type::ipv6: return detail::ipv6(d, 0);
     }
     return fail(errc::unsupported, 0, "link type");
+}
+
+// tcp_segment_of(link, data) — the TCP segment a packet carries, if any (a
+// UDP datagram is not_tcp here).
+[[nodiscard]] constexpr segment_result tcp_segment_of(link_type link, bytes_view d) noexcept {
+    segment_result r = transport_of(link, d);
+    if (r.what == segment_result::kind::udp) return segment_result{};
+    return r;
 }
 
 }  // namespace tlswire::capture
