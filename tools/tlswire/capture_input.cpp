@@ -2,6 +2,7 @@
 #include "capture_input.hpp"
 
 #include <cstdio>
+#include <utility>
 
 #include "common.hpp"
 #include "tlswire/print/sink.hpp"
@@ -56,7 +57,7 @@ std::size_t capture_connection::file_offset(direction d, std::size_t stream_offs
 }
 
 capture_input read_capture(bytes_view file, const capture::reassembly_limits& limits) {
-    capture_input in{capture::reassemble(file, limits), {}, 0};
+    capture_input in{capture::reassemble(file, limits), {}, 0, {}};
     in.tcp_connections = in.contents.tcp.connections().size();
     for (const capture::tcp_connection& c : in.contents.tcp.connections()) {
         if (!c.tls()) continue;
@@ -74,16 +75,36 @@ capture_input read_capture(bytes_view file, const capture::reassembly_limits& li
         x.first_offset = c.first_offset();
         in.connections.push_back(x);
     }
+    for (const capture::udp_flow& f : in.contents.udp.flows()) {
+        capture_dtls_flow x;
+        x.client = endpoint_text(f.client());
+        x.server = endpoint_text(f.server());
+        x.client_endpoint = f.client();
+        x.server_endpoint = f.server();
+        x.udp = true;
+        x.first_offset = f.first_offset();
+        x.skipped = f.skipped();
+        x.failure = f.failure();
+        x.datagrams.reserve(f.size());
+        for (std::size_t i = 0; i < f.size(); ++i)
+            x.datagrams.push_back(dtls::datagram{f.from_client(i) ? direction::c2s : direction::s2c, f.payload(i),
+                                                 f.file_offset(i)});
+        in.dtls_flows.push_back(std::move(x));
+    }
     return in;
 }
 
-void print_connection(print::sink& s, const capture_connection& c) {
+void print_connection(print::sink& s, const capture_peers& c) {
     s.key("connection");
     s.begin_object();
     s.key("client");
     s.string(c.client);
     s.key("server");
     s.string(c.server);
+    if (c.udp) {
+        s.key("transport");
+        s.string("udp");
+    }
     s.end_object();
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tlswire/capture/connections.hpp"
+#include "tlswire/dtls/event.hpp"
 #include "tlswire/messages/connection.hpp"
 #include "tlswire/wire/bytes.hpp"
 #include "tlswire/wire/error.hpp"
@@ -30,13 +31,18 @@ namespace tlswire::cli {
 // endpoint_text — "192.0.2.1:443", "[2001:db8::1]:443" (RFC 5952 text).
 [[nodiscard]] std::string endpoint_text(const capture::endpoint& e);
 
-// capture_connection — one TLS connection of a capture. The views point into
-// the capture_input that holds it (keep that alive).
-struct capture_connection {
+// capture_peers — the two ends of a capture's connection or DTLS flow.
+struct capture_peers {
     std::string client;  // endpoint_text of the client (the SYN's sender, or the ClientHello's)
     std::string server;
     capture::endpoint client_endpoint{};  // the same as addresses and ports
     capture::endpoint server_endpoint{};
+    bool udp = false;  // a DTLS flow
+};
+
+// capture_connection — one TLS connection of a capture. The views point into
+// the capture_input that holds it (keep that alive).
+struct capture_connection : capture_peers {
     bytes_view c2s;      // the exact byte streams, as far as they are contiguous
     bytes_view s2c;
     const std::vector<capture::stream_chunk>* c2s_map = nullptr;  // stream offset -> file offset
@@ -55,29 +61,43 @@ struct capture_connection {
     }
 };
 
+// capture_dtls_flow — one DTLS association of a capture: its datagrams in
+// capture order, each with its direction and the file offset of its first
+// byte (so the DTLS decoder's offsets are the file's). The views point into
+// the capture_input that holds it.
+struct capture_dtls_flow : capture_peers {
+    std::vector<dtls::datagram> datagrams;
+    std::size_t first_offset = 0;  // of the flow's first datagram in the file
+    std::size_t skipped = 0;       // datagrams on the pair that were not DTLS
+    error failure{};               // a limit crossed: later datagrams were not kept
+};
+
 // capture_input — what read_capture found.
 struct capture_input {
     capture::capture_contents contents;           // the reassembled connections (owned)
     std::vector<capture_connection> connections;  // the TLS ones, in the order of their first packet
     std::size_t tcp_connections = 0;              // all TCP connections, TLS or not
+    std::vector<capture_dtls_flow> dtls_flows;    // in the order of their first DTLS datagram
     // The key log lines of the pcapng's TLSK Decryption Secrets Blocks
     // (contents.key_log), "" for pcap.
     [[nodiscard]] const std::string& key_log() const noexcept { return contents.key_log; }
     // Where the file stopped being readable (ok: read to its end), or a
     // capture-wide limit crossed; every connection before it is listed.
     [[nodiscard]] error failure() const noexcept {
-        return contents.file_error ? contents.file_error : contents.tcp.failure();
+        if (contents.file_error) return contents.file_error;
+        return contents.tcp.failure() ? contents.tcp.failure() : contents.udp.failure();
     }
 };
 
-// read_capture(file) — the TLS connections of a pcap/pcapng file. The
+// read_capture(file) — the TLS connections and DTLS flows of a pcap/pcapng file. The
 // streams are the reassembler's copies, so `file` need not outlive the
 // result; move the result, never copy it (the views point into it).
 [[nodiscard]] capture_input read_capture(bytes_view file, const capture::reassembly_limits& limits = {});
 
 // print_connection — "connection": {"client": ..., "server": ...}, the key
-// each object about a capture's connection starts with.
-void print_connection(print::sink& s, const capture_connection& c);
+// each object about a capture's connection starts with; a DTLS flow's adds
+// "transport": "udp".
+void print_connection(print::sink& s, const capture_peers& c);
 
 // capture_key_log(from_option, cap, subcommand, path, err) — the key log
 // for a capture's connections: --keylog's text (empty without it), then the

@@ -1,7 +1,8 @@
 // tools/tlswire/fingerprint.cpp — `tlswire fingerprint`: the JA3/JA4 of
 // every ClientHello and the JA3S of every ServerHello in the inputs, as JSON
 // Lines. The inputs are read as `decode` reads them (common.hpp), through the
-// library's stream and connection decoders, so a hello split over records is
+// library's stream and connection decoders (with --dtls, and for a capture's
+// DTLS flows, the DTLS ones), so a hello split over records or fragments is
 // fingerprinted whole; the fingerprints are the library's
 // (tlswire/fingerprint.hpp).
 #include <optional>
@@ -12,6 +13,9 @@
 #include "cli.hpp"
 #include "common.hpp"
 #include "subcommands.hpp"
+#include "tlswire/dtls/bare_messages.hpp"
+#include "tlswire/dtls/connection.hpp"
+#include "tlswire/dtls/detect.hpp"
 #include "tlswire/fingerprint.hpp"
 #include "tlswire/messages.hpp"
 #include "tlswire/print/json.hpp"
@@ -19,6 +23,21 @@
 
 namespace tlswire::cli {
 namespace {
+
+// starts_with_bare_dtls_message — whether `in` starts with a DTLS handshake
+// header (RFC 6347 §4.2.2: msg_type, length, message_seq, fragment_offset,
+// fragment_length) that is consistent — its fragment inside its message and
+// inside `in` — and is not a TLS one (RFC 8446 §4: msg_type, length) that
+// fills `in` exactly.
+bool starts_with_bare_dtls_message(bytes_view in) {
+    if (in.size() < dtls::handshake_header_size) return false;
+    const auto u24 = [&](std::size_t at) {
+        return (std::size_t{in[at]} << 16) | (std::size_t{in[at + 1]} << 8) | in[at + 2];
+    };
+    const std::size_t length = u24(1), fragment_offset = u24(6), fragment_length = u24(9);
+    if (4 + length == in.size()) return false;
+    return fragment_offset + fragment_length <= length && dtls::handshake_header_size + fragment_length <= in.size();
+}
 
 class fingerprinter {
 public:
@@ -28,22 +47,35 @@ public:
 
     // One input holding records or bare handshake messages, from one side.
     void stream(bytes_view in) {
+        if (transport_ == ja4_transport::dtls) return dtls_stream(in);
         stream_decoder dec(stream_options_for(in));
         const result<void> r = dec.decode(in, [&](const stream_event& ev) { print(ev, std::nullopt); });
         if (!r) report(r.err());
     }
 
-    // Both directions of one connection.
+    // Both directions of one connection (DTLS records, with --dtls, through
+    // the DTLS connection decoder).
     void connection(bytes_view c2s, bytes_view s2c) {
+        if (transport_ == ja4_transport::dtls && (dtls::starts_with_record(c2s) || dtls::starts_with_record(s2c))) {
+            dtls::connection_decoder dec;
+            const auto r = dec.decode_streams(c2s, s2c, [&](const dtls::event& ev) { print(ev, ev.dir); });
+            if (!r) report(r.err(), dec.failed_direction());
+            return;
+        }
         connection_decoder dec(strictness::strict);
         const result<void> r = dec.decode(c2s, s2c, [&](const connection_event& ev) { print(ev, ev.dir); });
         if (!r) report(r.err(), dec.failed_direction());
     }
 
-    // A pcap/pcapng capture: every TLS connection in it, each object naming
-    // the connection; error offsets are the file's (as decode prints them).
+    // A pcap/pcapng capture: every TLS connection in it, then every DTLS
+    // flow (fingerprinted as DTLS whatever the flags say), each object
+    // naming the connection; error offsets are the file's (as decode prints
+    // them).
     void capture(const std::string& path, bytes_view file, std::ostream& err) {
         const capture_input cap = read_capture(file);
+        const ja4_transport given = transport_;
+        // A TCP connection carries TLS, whatever --dtls says.
+        if (given == ja4_transport::dtls) transport_ = ja4_transport::tcp;
         for (const capture_connection& c : cap.connections) {
             connection_ = &c;
             connection(c.c2s, c.s2c);
@@ -51,9 +83,19 @@ public:
                 if (c.stream_error(d)) report_in_file(c.stream_error(d), d, std::nullopt);
             connection_ = nullptr;
         }
-        if (cap.connections.empty())
+        transport_ = ja4_transport::dtls;
+        for (const capture_dtls_flow& f : cap.dtls_flows) {
+            flow_ = &f;
+            dtls::connection_decoder dec;
+            const auto r = dec.decode(f.datagrams, [&](const dtls::event& ev) { print(ev, ev.dir); });
+            if (!r) report_in_file(r.err(), dec.failed_direction(), std::nullopt);
+            if (f.failure) report_in_file(f.failure, std::nullopt, std::nullopt);
+            flow_ = nullptr;
+        }
+        transport_ = given;
+        if (cap.connections.empty() && cap.dtls_flows.empty())
             err << "tlswire fingerprint: " << path << ": no TLS connection among the capture's "
-                << cap.tcp_connections << " TCP connections\n";
+                << cap.tcp_connections << " TCP connections, and no DTLS flow\n";
         if (const error e = cap.failure()) report(e);
     }
 
@@ -80,13 +122,14 @@ private:
     void open(std::optional<direction> dir) {
         sink_.begin_object();
         if (connection_) print_connection(sink_, *connection_);
+        if (flow_) print_connection(sink_, *flow_);
         if (dir) {
             sink_.key("dir");
             sink_.string(to_string(*dir));
         }
     }
 
-    void report_in_file(const error& e, direction dir, std::optional<std::size_t> stream_offset) {
+    void report_in_file(const error& e, std::optional<direction> dir, std::optional<std::size_t> stream_offset) {
         open(dir);
         sink_.key("error");
         print::print_error_value(sink_, e);
@@ -109,12 +152,44 @@ private:
         sink_.string(value);
     }
 
-    // print — one object per ClientHello, ServerHello and HelloRetryRequest;
-    // every other event has no fingerprint. The long forms are written whole
-    // (the write_* functions), never truncated.
+    // --dtls FILE: one side's DTLS records back to back (the side told by
+    // the first handshake message: a ClientHello is the client's), bare DTLS
+    // handshake messages (as decode --dtls reads them), or else TLS records
+    // or messages, fingerprinted with JA4's DTLS transport.
+    void dtls_stream(bytes_view in) {
+        if (dtls::starts_with_record(in)) {
+            const bool client = dtls::first_handshake_type(in) == 1;
+            connection(client ? in : bytes_view{}, client ? bytes_view{} : in);
+            return;
+        }
+        if (!starts_with_bare_dtls_message(in)) {
+            stream_decoder dec(stream_options_for(in));
+            const result<void> r = dec.decode(in, [&](const stream_event& ev) { print(ev, std::nullopt); });
+            if (!r) report(r.err());
+            return;
+        }
+        const auto r = dtls::decode_bare_messages(in, context{}, [&](const dtls::event& ev) { print(ev, std::nullopt); });
+        if (!r) report(r.err());
+    }
+
     void print(const stream_event& ev, std::optional<direction> dir) {
-        if (ev.kind != event_kind::handshake) return;
-        const handshake_message& m = ev.handshake;
+        if (ev.kind == event_kind::handshake) print(ev.handshake, dir);
+    }
+
+    // A DTLS message: its ClientHello is a TLS one with a cookie (JA3 and
+    // JA4 do not look at the cookie); the server's hellos are TLS ones.
+    void print(const dtls::event& ev, std::optional<direction> dir) {
+        if (ev.kind != dtls::event_kind::handshake) return;
+        if (const auto* ch = std::get_if<dtls::client_hello>(&ev.msg))
+            print(handshake_message(static_cast<const client_hello&>(*ch)), dir);
+        else if (const auto* m = std::get_if<handshake_message>(&ev.msg))
+            print(*m, dir);
+    }
+
+    // print — one object per ClientHello, ServerHello and HelloRetryRequest;
+    // every other message has no fingerprint. The long forms are written
+    // whole (the write_* functions), never truncated.
+    void print(const handshake_message& m, std::optional<direction> dir) {
         std::string text;
         auto into_text = [&text](std::string_view s) { text += s; };
         if (const auto* ch = std::get_if<client_hello>(&m)) {
@@ -151,6 +226,7 @@ private:
     std::ostream& out_;
     print::json_sink sink_;
     const capture_connection* connection_ = nullptr;  // the capture's connection being read
+    const capture_dtls_flow* flow_ = nullptr;         // or its DTLS flow
     int status_ = exit_ok;
 };
 
