@@ -1,7 +1,8 @@
 // tlswire/dtls.hpp — DTLS 1.0, 1.2 and 1.3: records (and DTLS 1.3 unified
 // headers, record number encryption, ACK), handshake fragments,
 // the DTLS ClientHello and HelloVerifyRequest, fragment reassembly, and the
-// connection decoder over datagrams (with keys from a key log).
+// connection decoder over datagrams (with keys from a key log), bare
+// messages, and telling DTLS by its first bytes.
 #pragma once
 
 #include "tlswire/dtls/client_hello.hpp"
@@ -21,3 +22,6 @@
 #include "tlswire/dtls/replay_window.hpp"
 #include "tlswire/dtls/sequence_number.hpp"
 #include "tlswire/dtls/transcript.hpp"
+// Reading DTLS found elsewhere
+#include "tlswire/dtls/bare_messages.hpp"
+#include "tlswire/dtls/detect.hpp"

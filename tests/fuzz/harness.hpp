@@ -402,7 +402,8 @@ inline int keylog(const std::uint8_t* data, std::size_t size) {
 }
 
 // capture — a pcap/pcapng file: every packet and secrets block lies inside
-// the file, every TCP payload inside its packet, and an error's offset too.
+// the file, every TCP or UDP payload inside its packet, and an error's
+// offset too.
 inline int capture(const std::uint8_t* data, std::size_t size) {
     using namespace tlswire;
     const bytes_view file(data, size);
@@ -413,10 +414,15 @@ inline int capture(const std::uint8_t* data, std::size_t size) {
         file,
         [&](const capture::packet& p) {
             inside(p.data, p.offset);
-            const auto s = capture::tcp_segment_of(p.link_type, p.data);
+            const auto s = capture::transport_of(p.link_type, p.data);
             if (s.what == capture::segment_result::kind::tcp) {
                 require(s.segment.payload_offset <= p.data.size());
                 require(s.segment.payload.size() <= p.data.size() - s.segment.payload_offset);
+                require(s.segment.payload.empty() || s.segment.payload.data() == p.data.data() + s.segment.payload_offset);
+            } else if (s.what == capture::segment_result::kind::udp) {
+                require(s.datagram.payload_offset <= p.data.size());
+                require(s.datagram.payload.size() <= p.data.size() - s.datagram.payload_offset);
+                require(s.datagram.payload.empty() || s.datagram.payload.data() == p.data.data() + s.datagram.payload_offset);
             } else if (s.what == capture::segment_result::kind::error) {
                 require(s.error.code != errc::ok && s.error.offset <= p.data.size());
             }
@@ -452,6 +458,23 @@ inline int capture(const std::uint8_t* data, std::size_t size) {
             }
         }
     }
+    // The DTLS flows: each datagram the file's bytes at its offset, starting
+    // like DTLS, limits held.
+    require(got.udp.flows().size() <= limits.max_connections);
+    require(got.udp.failure().offset <= size);
+    std::size_t kept = 0;
+    for (const capture::udp_flow& f : got.udp.flows()) {
+        require(f.size() != 0 || f.failure());
+        require(f.bytes() <= limits.max_stream_bytes && f.failure().offset <= size);
+        kept += f.bytes();
+        for (std::size_t i = 0; i < f.size(); ++i) {
+            const bytes_view d = f.payload(i);
+            require(f.file_offset(i) <= size && d.size() <= size - f.file_offset(i));
+            require(std::equal(d.begin(), d.end(), data + f.file_offset(i)));
+            require(dtls::starts_like_datagram(d) || (i != 0 && dtls::starts_with_ciphertext(d)));
+        }
+    }
+    require(kept <= limits.max_total_stream_bytes);
     return 0;
 }
 

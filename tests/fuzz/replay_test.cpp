@@ -248,6 +248,19 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
         for (const auto& p : pkts) recs.push_back({0, 0, pc::ethernet_frame(p, pc::tcp_endpoints{}), 0});
         seeds.push_back(pc::pcap_file(1, recs));
     }
+    {  // DTLS over UDP: a stored interop connection (HelloVerifyRequest,
+       // epoch 1) over IPv6, after a STUN datagram over IPv4
+        const auto cap = test_support::load_json(test_support::vectors_dir() / "dtls" / "interop" /
+                                                 "interop_dtls12_openssl_default.json");
+        pc::tcp_endpoints v6;
+        v6.client_address = pc::bytes(16, 0);
+        v6.server_address = pc::bytes(16, 1);
+        std::vector<pc::record> recs;
+        recs.push_back({0, 0, pc::udp_frame(true, pc::bytes{0, 1, 0, 0, 0x21, 0x12, 0xa4, 0x42}, pc::tcp_endpoints{}), 0});
+        for (const auto& d : cap.at("datagrams"))
+            recs.push_back({0, 0, pc::udp_frame(d.at("dir") == "c2s", test_support::unhex(d.at("hex").get<std::string>()), v6), 0});
+        seeds.push_back(pc::pcap_file(1, recs));
+    }
     std::mt19937 rng(0x706370);
     std::size_t runs = 0;
     for (const auto& file : seeds) {
@@ -261,7 +274,7 @@ TEST_CASE("fuzz replay: capture property over pcap and pcapng files of every lin
         }
     }
     MESSAGE("capture replay runs: " << runs);
-    CHECK(runs == 6000);
+    CHECK(runs == 7000);
 }
 
 TEST_CASE("fuzz replay: extension property over every block and body of the vectors, and mutations") {

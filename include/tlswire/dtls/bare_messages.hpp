@@ -16,7 +16,8 @@ namespace tlswire::dtls {
 
 // decode_bare_messages(in, ctx, on_event) — on_event(const event&) for each
 // message, once, complete and in message_seq order (kind handshake; the
-// record fields stay empty). Offsets are absolute in `in`. Stops at the first
+// record fields stay empty; the event's views point into the reassembler and
+// `in`, so they live only during the call). Offsets are absolute in `in`. Stops at the first
 // error; a message begun and not completed is truncated at the end of `in`.
 template <class F>
 constexpr result<void> decode_bare_messages(bytes_view in, context ctx, F&& on_event) {
