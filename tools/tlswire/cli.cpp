@@ -56,6 +56,12 @@ block prints its connections and then {"error": {...}}; exit 1. Packets that
 cannot be read are named on standard error and skipped. --version and
 --cipher-suite do not apply to captures, --keylog and --application-data only
 to captures and --c2s/--s2c (exit 2 otherwise).
+A capture's UDP datagrams that carry DTLS records (told by content, on any
+port; STUN or SRTP on the same pair is skipped) are DTLS flows: each decoded
+after the TCP connections as --dtls decodes datagrams, every offset the
+file's, "connection" adding "transport": "udp" (the client sent the
+ClientHello); a ClientHello with another random on the same pair starts a new
+flow.
 
 Output: JSON Lines, one object per handshake message with "type" (RFC name),
 "length", "hex" (the whole message) and "body" (every field by its RFC name,
@@ -119,10 +125,11 @@ and JA3S (salesforce/ja3), JA4 with its raw (_r), original-order (_o) and raw
 original-order (_ro) forms (FoxIO's JA4.md). The inputs are those of decode:
 each FILE (standard input when there is none, or for "-") a stream of TLS
 records or of bare handshake messages, or a pcap/pcapng capture (each TLS
-connection in it, as decode reads captures), or with --c2s/--s2c both
-directions of one connection. A ClientHello split over several records is
-fingerprinted whole; after a HelloRetryRequest the second ClientHello has its
-own line.
+connection and each DTLS flow in it, as decode reads captures; a DTLS flow's
+JA4 starts with "d" whatever the flags), or with --c2s/--s2c both directions
+of one connection. A ClientHello split over several records or DTLS
+fragments is fingerprinted whole; after a HelloRetryRequest or a
+HelloVerifyRequest the second ClientHello has its own line.
 
 Output: JSON Lines, one object per hello, in the order sent:
   {"dir"?, "type": "client_hello", "ja3", "ja3_string", "ja4", "ja4_r",
@@ -130,7 +137,8 @@ Output: JSON Lines, one object per hello, in the order sent:
   {"dir"?, "type": "server_hello" | "hello_retry_request", "ja3s",
    "ja3s_string"}
 ("dir": "c2s"|"s2c" with --c2s/--s2c and captures; from a capture each object
-starts with "connection": {"client", "server"}). Other messages and records print
+starts with "connection": {"client", "server"}, and "transport": "udp" for a
+DTLS flow). Other messages and records print
 nothing; an SSL 2.0-compatible ClientHello has no fingerprint here. Errors are
 those of decode: {"error": {"code", "offset", "where"}} for an input that
 fails to parse (the hellos before it are printed), {"error": {"code":
@@ -139,10 +147,13 @@ fails to parse (the hellos before it are printed), {"error": {"code":
 options:
   --hex                  the input is hex text
   --quic                 the hellos were carried by QUIC: JA4 starts with "q"
-  --dtls                 the hellos were carried by DTLS: JA4 starts with "d"
-                         (DTLS records and the DTLS ClientHello's cookie field
-                         are not read yet: the input is read as TLS)
-  --c2s FILE --s2c FILE  the two directions of one TCP connection
+  --dtls                 the hellos were carried by DTLS: JA4 starts with "d";
+                         DTLS records (and --c2s/--s2c of them) are read by
+                         the DTLS connection decoder, bare DTLS handshake
+                         messages (12-byte headers) reassembled, anything else
+                         read as TLS; JA3's version is the DTLS one (DTLS 1.2:
+                         65277) and neither reads the ClientHello's cookie
+  --c2s FILE --s2c FILE  the two directions of one connection
 Without --quic or --dtls, JA4 starts with "t" (TLS over TCP).
 )";
 

@@ -203,6 +203,9 @@ int verify_command(std::span<const std::string_view> args, std::istream& in, std
         if (cap.connections.empty())
             err << "tlswire verify: " << path << ": no TLS connection among the capture's " << cap.tcp_connections
                 << " TCP connections\n";
+        if (!cap.dtls_flows.empty())
+            err << "tlswire verify: " << path << ": " << cap.dtls_flows.size()
+                << " DTLS flows not verified (verify replays TLS over TCP; decode checks a DTLS Finished)\n";
     }
     if (p.checks() == 0) err << "tlswire verify: nothing could be checked\n";
     return p.status();
