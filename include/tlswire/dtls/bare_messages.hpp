@@ -36,12 +36,7 @@ constexpr result<void> decode_bare_messages(bytes_view in, context ctx, F&& on_e
             event ev;
             ev.fragment = h;
             ev.fragment_at = at;
-            ev.msg_type = m.msg_type;
-            ev.message_seq = m.message_seq;
-            ev.body = m.body;
-            ev.origin = m.origin;
-            ev.msg = *parsed;
-            ev.ctx = ctx;
+            ev.set_message(m, *parsed, ctx);
             // The messages after a server's hello are read in what it chose.
             learn_from_server_hello(ctx, ev.msg);
             on_event(static_cast<const event&>(ev));

@@ -495,13 +495,7 @@ private:
         const context c = ctx_for(d);
         const auto parsed = parse_body(m.msg_type, m.body, 0, c);
         if (!parsed) return void(fail(d, m.origin.map(parsed.err())));
-        ev.kind = event_kind::handshake;
-        ev.msg_type = m.msg_type;
-        ev.message_seq = m.message_seq;
-        ev.body = m.body;
-        ev.origin = m.origin;
-        ev.msg = *parsed;
-        ev.ctx = c;
+        ev.set_message(m, *parsed, c);
         ev.finished = finished_check::not_checked;
         if (!learn(d, m, ev.msg)) return;
         if constexpr (with_keys)

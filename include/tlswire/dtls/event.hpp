@@ -11,6 +11,7 @@
 #include "tlswire/dtls/ack.hpp"
 #include "tlswire/dtls/handshake.hpp"
 #include "tlswire/dtls/message.hpp"
+#include "tlswire/dtls/reassembler.hpp"
 #include "tlswire/messages/connection.hpp"
 
 namespace tlswire::dtls {
@@ -122,6 +123,17 @@ struct event {
     ack ack_value{};
 
     [[nodiscard]] constexpr bool decrypted() const noexcept { return keys != key_phase::none; }
+
+    // set_message — a handshake event for a reassembled message, parsed in `c`.
+    constexpr void set_message(const reassembled_message& m, const message& parsed, const context& c) {
+        kind = event_kind::handshake;
+        msg_type = m.msg_type;
+        message_seq = m.message_seq;
+        body = m.body;
+        origin = m.origin;
+        msg = parsed;
+        ctx = c;
+    }
 };
 
 }  // namespace tlswire::dtls
