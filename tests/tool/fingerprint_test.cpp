@@ -105,6 +105,39 @@ TEST_CASE("fingerprint: --quic and --dtls set JA4's first character; together th
     CHECK(r.err.find("--quic and --dtls") != std::string::npos);
 }
 
+TEST_CASE("fingerprint --dtls: DTLS records, and a bare DTLS ClientHello in two fragments, fingerprinted whole") {
+    const json cap = test_support::load_json(test_support::vectors_dir() / "dtls" / "interop" /
+                                             "interop_dtls12_openssl_default.json");
+    const std::string record_hex = cap["datagrams"][0]["hex"];
+    REQUIRE(record_hex.substr(0, 2) == "16");
+    const auto from_records = tool({"fingerprint", "--dtls", "--hex"}, record_hex);
+    REQUIRE(from_records.rc == 0);
+    REQUIRE(from_records.lines().size() == 1);
+    const json want = from_records.lines()[0];
+    CHECK(want["ja3_string"].get<std::string>().rfind("65277,", 0) == 0);  // client_version DTLS 1.2
+    CHECK(want["ja4"].get<std::string>().rfind("dd2", 0) == 0);
+    // The record's fragment is the whole message; cut its body in two
+    // fragments (RFC 6347 §4.2.2 headers), the second sent first.
+    const auto rec = unhex(record_hex);
+    const std::vector<std::uint8_t> msg(rec.begin() + 13, rec.end());
+    const std::size_t length = msg.size() - 12, half = length / 2;
+    auto fragment = [&](std::size_t from, std::size_t to) {
+        std::vector<std::uint8_t> f(msg.begin(), msg.begin() + 6);  // type, length, message_seq
+        for (const std::size_t v : {from, to - from})
+            for (int shift = 16; shift >= 0; shift -= 8) f.push_back(static_cast<std::uint8_t>(v >> shift));
+        f.insert(f.end(), msg.begin() + 12 + static_cast<std::ptrdiff_t>(from), msg.begin() + 12 + static_cast<std::ptrdiff_t>(to));
+        return test_support::hex(f);
+    };
+    const auto bare = tool({"fingerprint", "--dtls", "--hex"}, fragment(half, length) + fragment(0, half));
+    REQUIRE(bare.rc == 0);
+    REQUIRE(bare.lines().size() == 1);
+    json got = bare.lines()[0];
+    json expected = want;
+    expected.erase("dir");  // one side's records: the DTLS decoder names the direction
+    got.erase("dir");
+    CHECK(got == expected);
+}
+
 TEST_CASE("fingerprint --c2s/--s2c: every capture, each hello once, in order, with its direction") {
     int connections = 0, hellos = 0;
     for (const auto& file : test_support::vector_files("captures")) {
