@@ -47,7 +47,7 @@ public:
 
     // One input holding records or bare handshake messages, from one side.
     void stream(bytes_view in) {
-        if (transport_ == ja4_transport::dtls) return dtls_stream(in);
+        if (transport_ == ja4_transport::dtls && dtls_stream(in)) return;
         stream_decoder dec(stream_options_for(in));
         const result<void> r = dec.decode(in, [&](const stream_event& ev) { print(ev, std::nullopt); });
         if (!r) report(r.err());
@@ -153,23 +153,19 @@ private:
     }
 
     // --dtls FILE: one side's DTLS records back to back (the side told by
-    // the first handshake message: a ClientHello is the client's), bare DTLS
-    // handshake messages (as decode --dtls reads them), or else TLS records
-    // or messages, fingerprinted with JA4's DTLS transport.
-    void dtls_stream(bytes_view in) {
+    // the first handshake message: a ClientHello is the client's), or bare
+    // DTLS handshake messages (as decode --dtls reads them). False: neither
+    // (TLS records or messages, read as TLS with JA4's DTLS transport).
+    bool dtls_stream(bytes_view in) {
         if (dtls::starts_with_record(in)) {
             const bool client = dtls::first_handshake_type(in) == 1;
             connection(client ? in : bytes_view{}, client ? bytes_view{} : in);
-            return;
+            return true;
         }
-        if (!starts_with_bare_dtls_message(in)) {
-            stream_decoder dec(stream_options_for(in));
-            const result<void> r = dec.decode(in, [&](const stream_event& ev) { print(ev, std::nullopt); });
-            if (!r) report(r.err());
-            return;
-        }
+        if (!starts_with_bare_dtls_message(in)) return false;
         const auto r = dtls::decode_bare_messages(in, context{}, [&](const dtls::event& ev) { print(ev, std::nullopt); });
         if (!r) report(r.err());
+        return true;
     }
 
     void print(const stream_event& ev, std::optional<direction> dir) {
