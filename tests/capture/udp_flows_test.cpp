@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "../dtls/dtls_support.hpp"
 #include "../support/pcap.hpp"
 #include "tlswire/capture/connections.hpp"
 
@@ -19,12 +20,7 @@ namespace {
 
 // dtls_record(type, epoch, fragment) — a DTLS 1.2 record (RFC 6347 §4.1).
 bytes dtls_record(std::uint8_t type, std::uint16_t epoch, const bytes& fragment) {
-    bytes r{type, 0xfe, 0xfd};
-    put(r, epoch, 2, false);
-    put(r, 0, 6, false);
-    put(r, fragment.size(), 2, false);
-    append(r, fragment);
-    return r;
+    return test_support::dtls::record(type, 0xfefd, epoch, 0, fragment);
 }
 
 // hello(msg_type, random) — a one-fragment handshake message whose body
@@ -33,13 +29,8 @@ bytes hello(std::uint8_t msg_type, std::uint8_t random) {
     bytes body{0xfe, 0xfd};
     body.insert(body.end(), 32, random);
     body.insert(body.end(), {0, 0});  // session_id, cookie: empty
-    bytes h{msg_type};
-    put(h, body.size(), 3, false);
-    put(h, 0, 2, false);            // message_seq
-    put(h, 0, 3, false);            // fragment_offset
-    put(h, body.size(), 3, false);  // fragment_length
-    append(h, body);
-    return dtls_record(22, 0, h);
+    const auto length = static_cast<std::uint32_t>(body.size());
+    return dtls_record(22, 0, test_support::dtls::fragment(msg_type, length, 0, 0, body));
 }
 
 capture::udp_datagram datagram(const capture::endpoint& from, const capture::endpoint& to, const bytes& payload) {

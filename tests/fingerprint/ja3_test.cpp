@@ -18,6 +18,7 @@
 
 #include <unistd.h>
 
+#include "../support/command.hpp"
 #include "fingerprint_support.hpp"
 
 namespace tests_fingerprint_ja3 {
@@ -317,8 +318,6 @@ void write_pcap(const std::string& path, const std::vector<tcp_connection>& conn
     f.write(reinterpret_cast<const char*>(out.data()), static_cast<std::streamsize>(out.size()));
 }
 
-bool have_tshark() { return std::system("tshark --version >/dev/null 2>&1") == 0; }
-
 // The fingerprints of one connection, in the order they were sent.
 struct fingerprints {
     std::vector<std::string> ja3_full, ja3, ja3s_full, ja3s;
@@ -332,13 +331,7 @@ std::map<int, fingerprints> tshark_fingerprints(const std::string& pcap) {
                             "' -T fields -E separator=/t -E aggregator='|' -e tcp.stream -e tls.handshake.ja3_full "
                             "-e tls.handshake.ja3 -e tls.handshake.ja3s_full -e tls.handshake.ja3s 2>/dev/null";
     std::map<int, fingerprints> by_stream;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return by_stream;
-    std::string out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
+    const std::string out = test_support::output_of(cmd);
     for (const auto& line : split(out, '\n')) {
         const auto f = split(line, '\t');
         if (f.size() != 5 || f[0].empty()) continue;
@@ -354,7 +347,7 @@ std::map<int, fingerprints> tshark_fingerprints(const std::string& pcap) {
 }  // namespace
 
 TEST_CASE("JA3 and JA3S agree with Wireshark's (tshark) on every capture") {
-    if (!have_tshark()) {
+    if (!test_support::have_tshark()) {
         MESSAGE("tshark is not installed: the Wireshark cross-check is skipped (Debian: apt-get install tshark)");
         return;
     }

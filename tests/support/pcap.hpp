@@ -217,26 +217,28 @@ struct tcp_endpoints {
     std::uint16_t server_port = 443;
 };
 
-// ethernet_frame — a conversation's packet in Ethernet, IPv4 or IPv6 (by the
+// ip_frame(from_client, protocol, transport, e) — a transport header and
+// payload between `e`'s endpoints, in Ethernet, IPv4 or IPv6 (by the
 // address length).
-inline bytes ethernet_frame(const tcp_packet& p, const tcp_endpoints& e) {
-    const bytes& src = p.from_client ? e.client_address : e.server_address;
-    const bytes& dst = p.from_client ? e.server_address : e.client_address;
-    const bytes seg = tcp(p.from_client ? e.client_port : e.server_port,
-                          p.from_client ? e.server_port : e.client_port, p.seq, p.flags, p.payload);
-    if (src.size() == 16) return ethernet(0x86dd, ipv6(src, dst, 6, seg));
-    return ethernet(0x0800, ipv4(src, dst, 6, seg));
-}
-
-// udp_frame — one datagram of a flow between `e`'s endpoints, in Ethernet,
-// IPv4 or IPv6 (by the address length).
-inline bytes udp_frame(bool from_client, const bytes& payload, const tcp_endpoints& e) {
+inline bytes ip_frame(bool from_client, std::uint8_t protocol, const bytes& transport, const tcp_endpoints& e) {
     const bytes& src = from_client ? e.client_address : e.server_address;
     const bytes& dst = from_client ? e.server_address : e.client_address;
-    const bytes d = udp(from_client ? e.client_port : e.server_port, from_client ? e.server_port : e.client_port,
-                        payload);
-    if (src.size() == 16) return ethernet(0x86dd, ipv6(src, dst, 17, d));
-    return ethernet(0x0800, ipv4(src, dst, 17, d));
+    if (src.size() == 16) return ethernet(0x86dd, ipv6(src, dst, protocol, transport));
+    return ethernet(0x0800, ipv4(src, dst, protocol, transport));
+}
+
+// ethernet_frame — a conversation's packet (as ip_frame).
+inline bytes ethernet_frame(const tcp_packet& p, const tcp_endpoints& e) {
+    const bytes seg = tcp(p.from_client ? e.client_port : e.server_port,
+                          p.from_client ? e.server_port : e.client_port, p.seq, p.flags, p.payload);
+    return ip_frame(p.from_client, 6, seg, e);
+}
+
+// udp_frame — one datagram of a flow between `e`'s endpoints (as ip_frame).
+inline bytes udp_frame(bool from_client, const bytes& payload, const tcp_endpoints& e) {
+    return ip_frame(from_client, 17,
+                    udp(from_client ? e.client_port : e.server_port, from_client ? e.server_port : e.client_port, payload),
+                    e);
 }
 
 }  // namespace test_support::pcap

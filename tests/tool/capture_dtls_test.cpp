@@ -8,13 +8,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "../support/command.hpp"
 #include "../support/hex.hpp"
 #include "../support/pcap.hpp"
 #include "../support/vectors.hpp"
@@ -275,14 +274,7 @@ std::map<std::string, std::vector<std::string>> tshark_ja3(const std::string& pc
                             "' -d udp.port==4433,dtls -T fields -E separator=/t -e udp.srcport -e udp.dstport "
                             "-e dtls.handshake.ja3_full -e dtls.handshake.ja3s_full 2>/dev/null";
     std::map<std::string, std::vector<std::string>> out;
-    FILE* p = ::popen(cmd.c_str(), "r");
-    if (!p) return out;
-    std::string text;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
-    ::pclose(p);
-    std::istringstream lines(text);
+    std::istringstream lines(test_support::output_of(cmd));
     for (std::string line; std::getline(lines, line);) {
         std::vector<std::string> f;
         std::istringstream fields(line);
@@ -298,7 +290,7 @@ std::map<std::string, std::vector<std::string>> tshark_ja3(const std::string& pc
 }  // namespace
 
 TEST_CASE("capture DTLS: JA3 and JA3S agree with Wireshark's (tshark) on every interop scenario") {
-    if (std::system("tshark --version >/dev/null 2>&1") != 0) {
+    if (!test_support::have_tshark()) {
         MESSAGE("tshark is not installed: the Wireshark cross-check is skipped (Debian: apt-get install tshark)");
         return;
     }

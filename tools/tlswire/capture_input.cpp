@@ -56,33 +56,31 @@ std::size_t capture_connection::file_offset(direction d, std::size_t stream_offs
     return capture::file_offset_in(*map, stream_offset);
 }
 
+namespace {
+capture_peers peers_of(const capture::endpoint& client, const capture::endpoint& server, bool udp,
+                       std::size_t first_offset) {
+    return capture_peers{endpoint_text(client), endpoint_text(server), client, server, udp, first_offset};
+}
+}  // namespace
+
 capture_input read_capture(bytes_view file, const capture::reassembly_limits& limits) {
     capture_input in{capture::reassemble(file, limits), {}, 0, {}};
     in.tcp_connections = in.contents.tcp.connections().size();
     for (const capture::tcp_connection& c : in.contents.tcp.connections()) {
         if (!c.tls()) continue;
         capture_connection x;
-        x.client = endpoint_text(c.client());
-        x.server = endpoint_text(c.server());
-        x.client_endpoint = c.client();
-        x.server_endpoint = c.server();
+        static_cast<capture_peers&>(x) = peers_of(c.client(), c.server(), false, c.first_offset());
         x.c2s = c.c2s().data();
         x.s2c = c.s2c().data();
         x.c2s_map = &c.c2s().chunks();
         x.s2c_map = &c.s2c().chunks();
         x.c2s_error = c.c2s().failure();
         x.s2c_error = c.s2c().failure();
-        x.first_offset = c.first_offset();
         in.connections.push_back(x);
     }
     for (const capture::udp_flow& f : in.contents.udp.flows()) {
         capture_dtls_flow x;
-        x.client = endpoint_text(f.client());
-        x.server = endpoint_text(f.server());
-        x.client_endpoint = f.client();
-        x.server_endpoint = f.server();
-        x.udp = true;
-        x.first_offset = f.first_offset();
+        static_cast<capture_peers&>(x) = peers_of(f.client(), f.server(), true, f.first_offset());
         x.skipped = f.skipped();
         x.failure = f.failure();
         x.datagrams.reserve(f.size());

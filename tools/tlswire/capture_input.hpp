@@ -37,7 +37,8 @@ struct capture_peers {
     std::string server;
     capture::endpoint client_endpoint{};  // the same as addresses and ports
     capture::endpoint server_endpoint{};
-    bool udp = false;  // a DTLS flow
+    bool udp = false;              // a DTLS flow
+    std::size_t first_offset = 0;  // of its first packet's data (a flow: its first datagram) in the file
 };
 
 // capture_connection — one TLS connection of a capture. The views point into
@@ -51,7 +52,6 @@ struct capture_connection : capture_peers {
     // the offset is in the file), else ok.
     error c2s_error{};
     error s2c_error{};
-    std::size_t first_offset = 0;  // of the connection's first packet's data in the file
 
     // file_offset(dir, stream_offset) — where a stream byte is in the file
     // (a direction without bytes: the connection's first packet).
@@ -67,7 +67,6 @@ struct capture_connection : capture_peers {
 // the capture_input that holds it.
 struct capture_dtls_flow : capture_peers {
     std::vector<dtls::datagram> datagrams;
-    std::size_t first_offset = 0;  // of the flow's first datagram in the file
     std::size_t skipped = 0;       // datagrams on the pair that were not DTLS
     error failure{};               // a limit crossed: later datagrams were not kept
 };

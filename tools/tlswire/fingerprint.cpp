@@ -25,18 +25,13 @@ namespace tlswire::cli {
 namespace {
 
 // starts_with_bare_dtls_message — whether `in` starts with a DTLS handshake
-// header (RFC 6347 §4.2.2: msg_type, length, message_seq, fragment_offset,
-// fragment_length) that is consistent — its fragment inside its message and
-// inside `in` — and is not a TLS one (RFC 8446 §4: msg_type, length) that
-// fills `in` exactly.
+// fragment (dtls::first_fragment: RFC 6347 §4.2.2's 12-byte header, the
+// fragment inside its message and inside `in`) and is not a TLS handshake
+// message (RFC 8446 §4: msg_type, uint24 length — the same bytes) that fills
+// `in` exactly.
 bool starts_with_bare_dtls_message(bytes_view in) {
-    if (in.size() < dtls::handshake_header_size) return false;
-    const auto u24 = [&](std::size_t at) {
-        return (std::size_t{in[at]} << 16) | (std::size_t{in[at + 1]} << 8) | in[at + 2];
-    };
-    const std::size_t length = u24(1), fragment_offset = u24(6), fragment_length = u24(9);
-    if (4 + length == in.size()) return false;
-    return fragment_offset + fragment_length <= length && dtls::handshake_header_size + fragment_length <= in.size();
+    const auto h = dtls::first_fragment(in);
+    return h && 4 + std::size_t{h->length} != in.size();
 }
 
 class fingerprinter {
